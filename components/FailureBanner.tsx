@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { explainFailure } from '@/utils/explain-failure';
+import { formatDateTime, t } from '@/utils/i18n';
+import type { QuotaError } from '@/utils/storage-items';
+
+/** What went wrong, what the server said, when it tries again, and what to do. */
+export function FailureBanner({ error }: { error: QuotaError }) {
+  const explained = explainFailure(error.failure, error.clockChecked);
+  return (
+    <div class={`banner banner-${explained.failureClass}`} role="alert">
+      <p class="banner-text">
+        {explained.code !== undefined ? <strong>{explained.code} </strong> : null}
+        {explained.text}
+      </p>
+      {explained.serverMsg ? <p class="banner-detail">{t('serverSaid', explained.serverMsg)}</p> : null}
+      <p class="banner-detail">
+        {error.nextAttemptAt === null ? t('pausedUntilSettingsChange') : t('nextAttemptAt', formatDateTime(error.nextAttemptAt))}
+      </p>
+      <p class="banner-action">{explained.action}</p>
+      {explained.failureClass === 'settings' ? (
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      ) : null}
+      {explained.failureClass === 'account' ? (
+        <a href="https://pro.qcc.com/" target="_blank" rel="noreferrer">
+          {t('openProQcc')}
+        </a>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { t, type MessageKey } from './i18n';
+import type { QuotaFailure } from './quota-types';
+import { isDocumentedCode, ruleForFailure, type FailureClass } from './status-codes';
+
+export interface FailureExplanation {
+  /** The status code, for api failures. */
+  code?: number;
+  /** What happened, in the UI language. */
+  text: string;
+  /** The server's own `msg`, when it says something our text does not. */
+  serverMsg?: string;
+  /** What the user should do. */
+  action: string;
+  failureClass: FailureClass;
+}
+
+/** Turns a failure into words for the user. Never includes the key or the SecretKey. */
+export function explainFailure(failure: QuotaFailure, clockChecked = false): FailureExplanation {
+  const failureClass = ruleForFailure(failure).class;
+  const action = t(`action_${failureClass}` as MessageKey);
+  switch (failure.kind) {
+    case 'api': {
+      const documented = isDocumentedCode(failure.code);
+      const ownText = documented ? t(`status_${failure.code}` as MessageKey) : t('failure_unknown_code', String(failure.code));
+      const text = failure.code === 115 && clockChecked ? `${ownText} ${t('failure_clock')}` : ownText;
+      const serverMsg = failure.msg.trim();
+      const saysMore = serverMsg !== '' && normalize(serverMsg) !== normalize(ownText);
+      return { code: failure.code, text, ...(saysMore ? { serverMsg } : {}), action, failureClass };
+    }
+    case 'http':
+      return { text: t('failure_http', String(failure.httpStatus)), action, failureClass };
+    case 'bad-shape':
+      return { text: t('failure_bad_shape', failure.detail), action, failureClass };
+    case 'not-json':
+      return { text: t('failure_not_json'), action, failureClass };
+    case 'timeout':
+      return { text: t('failure_timeout'), action, failureClass };
+    case 'network':
+      return { text: t('failure_network'), action, failureClass };
+    case 'no-key':
+      return { text: t('failure_no_key'), action, failureClass };
+  }
+}
+
+/** Compares texts without the document's 【…】 prefix, spaces and punctuation. */
+const normalize = (text: string): string => text.replace(/【[^】]*】/g, '').replace(/[\s，。,.!！]/g, '');

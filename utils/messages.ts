@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+
+/** The only message pages send to the worker: "refresh the quota" (the popup's button, or opening it). */
+export interface RefreshMessage {
+  type: 'refresh';
+  /** Only when the data is older than this; without it, always (a manual refresh). */
+  maxAgeMs?: number;
+}
+
+export const isRefreshMessage = (message: unknown): message is RefreshMessage =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'refresh';
+
+/** Asks the worker to refresh; resolves when the new state is in storage. */
+export async function requestRefresh(maxAgeMs?: number): Promise<void> {
+  const message: RefreshMessage = maxAgeMs === undefined ? { type: 'refresh' } : { type: 'refresh', maxAgeMs };
+  await browser.runtime.sendMessage(message);
+}

@@ -1,0 +1,50 @@
+import type { RetryPolicy } from './status-codes';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** China Standard Time, where QCC's daily limits reset (assumption: the document does not say). */
+const CST_OFFSET = 8 * HOUR;
+
+export const BACKOFF_MIN = MINUTE;
+export const BACKOFF_MAX = 60 * MINUTE;
+export const SLOW_RETRY = 6 * HOUR;
+export const SOON_RETRY = MINUTE;
+/** How many `soon` retries (code 205) before falling back to backoff. */
+export const SOON_RETRIES = 3;
+
+/** The first 00:00 UTC+8 strictly after `now`, whatever the local time zone. */
+export function nextCstMidnight(now: number): number {
+  return Math.floor((now + CST_OFFSET) / DAY) * DAY + DAY - CST_OFFSET;
+}
+
+/**
+ * Exponential backoff with full jitter: a random delay in [1 min, cap], the cap doubling from
+ * 2 min with each consecutive failure up to 60 min. `random` is in [0, 1).
+ */
+export function backoffDelay(failures: number, random: number): number {
+  const cap = Math.min(BACKOFF_MAX, BACKOFF_MIN * 2 ** Math.max(1, Math.min(failures, 10)));
+  return Math.max(BACKOFF_MIN, Math.round(random * cap));
+}
+
+/**
+ * When the next automatic request goes out after a failure, or null for "not until the settings change".
+ * `failures` counts consecutive failures including this one (1 for the first).
+ */
+export function nextAttemptAt(policy: RetryPolicy, now: number, failures: number, random: number): number | null {
+  switch (policy) {
+    case 'pause':
+      return null;
+    case 'slow':
+      return now + SLOW_RETRY;
+    case 'two-hours':
+      return now + 2 * HOUR;
+    case 'next-cst-midnight':
+      return nextCstMidnight(now);
+    case 'soon':
+      if (failures <= SOON_RETRIES) return now + SOON_RETRY;
+      return now + backoffDelay(failures - SOON_RETRIES, random);
+    case 'backoff':
+      return now + backoffDelay(failures, random);
+  }
+}

@@ -1,0 +1,84 @@
+import type { QuotaFailure } from './quota-types';
+
+/**
+ * What kind of problem an answer is, which decides who must act:
+ * settings — the key or SecretKey (the user fixes them in the options page);
+ * account — the QCC account (the user acts on pro.qcc.com); daily — a daily limit;
+ * transient — the network or the server, it passes by itself; bug — our request is wrong;
+ * unexpected — a code the document does not list for this endpoint.
+ */
+export type FailureClass = 'settings' | 'account' | 'daily' | 'transient' | 'bug' | 'unexpected';
+
+/**
+ * When the next automatic request goes out:
+ * pause — not until the settings change; slow — every 6 h; next-cst-midnight — 00:00 UTC+8;
+ * two-hours — in 2 h; soon — about 1 min, a few times, then backoff; backoff — exponential with jitter.
+ */
+export type RetryPolicy = 'pause' | 'slow' | 'next-cst-midnight' | 'two-hours' | 'soon' | 'backoff';
+
+export interface CodeRule {
+  class: FailureClass;
+  retry: RetryPolicy;
+}
+
+const rule = (cls: FailureClass, retry: RetryPolicy): CodeRule => ({ class: cls, retry });
+
+/**
+ * Every code in the vendor's document (7.1 and 7.2) and its newer list, from ../shared/docs/getquota-api.md.
+ * 200 and 201 are answers with data and never reach this table. The explanation of each code is the
+ * locale message `status_<code>`. The 115 row applies after the clock-corrected retry also failed.
+ */
+export const STATUS_CODE_RULES: Readonly<Record<number, CodeRule>> = {
+  205: rule('transient', 'soon'),
+  202: rule('settings', 'pause'),
+  213: rule('settings', 'pause'),
+  215: rule('settings', 'pause'),
+  101: rule('settings', 'pause'),
+  107: rule('settings', 'pause'),
+  115: rule('settings', 'pause'),
+  102: rule('account', 'slow'),
+  103: rule('account', 'slow'),
+  104: rule('account', 'slow'),
+  111: rule('account', 'slow'),
+  112: rule('account', 'slow'),
+  113: rule('account', 'slow'),
+  114: rule('account', 'slow'),
+  119: rule('account', 'slow'),
+  123: rule('account', 'slow'),
+  214: rule('account', 'slow'),
+  223: rule('account', 'slow'),
+  106: rule('account', 'slow'),
+  108: rule('account', 'slow'),
+  117: rule('account', 'slow'),
+  120: rule('account', 'slow'),
+  110: rule('transient', 'two-hours'),
+  122: rule('transient', 'backoff'),
+  124: rule('transient', 'backoff'),
+  109: rule('daily', 'next-cst-midnight'),
+  116: rule('daily', 'next-cst-midnight'),
+  199: rule('transient', 'backoff'),
+  203: rule('transient', 'backoff'),
+  500: rule('transient', 'backoff'),
+  118: rule('bug', 'slow'),
+  207: rule('unexpected', 'backoff'),
+  208: rule('unexpected', 'backoff'),
+  209: rule('unexpected', 'backoff'),
+  218: rule('unexpected', 'backoff'),
+  219: rule('unexpected', 'backoff'),
+};
+
+export const UNKNOWN_CODE_RULE: CodeRule = rule('unexpected', 'backoff');
+
+export function ruleForFailure(failure: QuotaFailure): CodeRule {
+  switch (failure.kind) {
+    case 'api':
+      return STATUS_CODE_RULES[failure.code] ?? UNKNOWN_CODE_RULE;
+    case 'no-key':
+      return rule('settings', 'pause');
+    default:
+      return rule('transient', 'backoff');
+  }
+}
+
+/** True when the document lists this code, so that it has a message `status_<code>` of its own. */
+export const isDocumentedCode = (code: number): boolean => code in STATUS_CODE_RULES;

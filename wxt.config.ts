@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+/** Only the pages of the extension itself, and only pro.qcc.com over HTTPS. */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self' https://pro.qcc.com",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['https://pro.qcc.com/*'],
+    action: { default_title: '__MSG_extName__' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'qcc-quota-monitor@qcc-quota-monitor.github.io',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
