@@ -1,0 +1,55 @@
+// Starts real Chromium with the production build loaded and pro.qcc.com mapped to the local stand-in.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * @param {{ port: number, spkiHash: string, lang?: 'zh-CN' | 'en', headless?: boolean,
+ *   userDataDir?: string, colorScheme?: 'light' | 'dark', extensionDir?: string }} options
+ */
+export async function launchWithExtension(options) {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  const lang = options.lang ?? 'zh-CN';
+  const ownDir = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'qcc-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: lang,
+    viewport: { width: 900, height: 700 },
+    env: { ...process.env, LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--lang=${lang}`,
+      `--host-resolver-rules=MAP pro.qcc.com 127.0.0.1:${options.port}`,
+      `--ignore-certificate-errors-spki-list=${options.spkiHash}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    /** The current service worker (it may have been restarted). */
+    worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+    pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      await context.close();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
