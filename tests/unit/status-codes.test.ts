@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import zh from '../../public/_locales/zh_CN/messages.json';
+import { explainFailure } from '@/utils/explain-failure';
+import { ruleForFailure, STATUS_CODE_RULES } from '@/utils/status-codes';
+import { useLocale } from './setup';
+
+const shared = resolve(import.meta.dirname, '../../../shared');
+const vendorDocument = readFileSync(resolve(shared, 'seed/getQuota-api.txt'), 'utf8');
+const ourDocument = readFileSync(resolve(shared, 'docs/getquota-api.md'), 'utf8');
+
+/** "101 【无效请求】当前的 KEY 无效…" lines of the vendor's chapter 7, with their text. */
+const vendorCodes = new Map(
+  [...vendorDocument.matchAll(/^(\d{3}) 【[^】]+】(.+)$/gm)].map((match) => [Number(match[1]), match[2]!.trim()]),
+);
+/** Every code in the first column of the status table of getquota-api.md, the vendor's newer ones included. */
+const tableCodes = ourDocument
+  .slice(ourDocument.indexOf('## Status codes'), ourDocument.indexOf('## Low quota'))
+  .split('\n')
+  .filter((line) => /^\| \d{3}/.test(line))
+  .flatMap((line) => [...line.split('|')[1]!.matchAll(/\d{3}/g)].map((match) => Number(match[0])));
+
+const errorCodes = [...new Set([...vendorCodes.keys(), ...tableCodes])].filter((code) => code !== 200 && code !== 201);
+
+describe('the status code table', () => {
+  it('reads both documents (a sanity check on the lists this test walks)', () => {
+    expect(vendorCodes.size).toBe(33);
+    expect(tableCodes).toEqual(expect.arrayContaining([110, 122, 124, 120, 123, 109, 116, 115]));
+    expect(errorCodes.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it.each(errorCodes)('code %i has a class, a retry policy and a message in zh_CN and en', (code) => {
+    expect(STATUS_CODE_RULES[code], `no rule for ${code}`).toBeDefined();
+    const key = `status_${code}` as keyof typeof zh;
+    expect(zh[key]?.message, `zh_CN lacks ${key}`).toBeTruthy();
+    expect(en[key]?.message, `en lacks ${key}`).toBeTruthy();
+    expect(en[key]!.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("uses the vendor's own Chinese text for the codes of its document", () => {
+    const squash = (text: string) => text.replace(/[\s，。（）()]/g, '');
+    for (const [code, text] of vendorCodes) {
+      if (code === 200 || code === 201) continue;
+      expect(squash(zh[`status_${code}` as keyof typeof zh].message), String(code)).toBe(squash(text));
+    }
+  });
+
+  it.each([
+    [101, 'settings', 'pause'],
+    [107, 'settings', 'pause'],
+    [202, 'settings', 'pause'],
+    [112, 'account', 'slow'],
+    [106, 'account', 'slow'],
+    [109, 'daily', 'next-cst-midnight'],
+    [116, 'daily', 'next-cst-midnight'],
+    [110, 'transient', 'two-hours'],
+    [205, 'transient', 'soon'],
+    [500, 'transient', 'backoff'],
+    [124, 'transient', 'backoff'],
+    [118, 'bug', 'slow'],
+    [207, 'unexpected', 'backoff'],
+    [999, 'unexpected', 'backoff'],
+  ])('code %i is %s with retry %s, as getquota-api.md prescribes', (code, cls, retry) => {
+    expect(ruleForFailure({ kind: 'api', code, msg: '' })).toEqual({ class: cls, retry });
+  });
+
+  it('treats every transport failure as transient with backoff', () => {
+    for (const failure of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'not-json' }, { kind: 'http', httpStatus: 502 }, { kind: 'bad-shape', detail: 'x' }] as const) {
+      expect(ruleForFailure(failure)).toEqual({ class: 'transient', retry: 'backoff' });
+    }
+  });
+});
+
+describe('explainFailure', () => {
+  it('gives the code, the text, the server msg when it differs, and the action, in zh_CN', () => {
+    expect(explainFailure({ kind: 'api', code: 101, msg: '【无效请求】当前的 KEY 无效或者还未生效中' })).toEqual({
+      code: 101,
+      text: '当前的 KEY 无效或者还未生效中',
+      action: '请在设置中检查公司 Key 和 SecretKey。',
+      failureClass: 'settings',
+    });
+    expect(explainFailure({ kind: 'api', code: 112, msg: '套餐已到期' }).serverMsg).toBe('套餐已到期');
+  });
+
+  it('explains an unknown code with its number and msg, in en', () => {
+    useLocale('en');
+    expect(explainFailure({ kind: 'api', code: 777, msg: 'strange' })).toEqual({
+      code: 777,
+      text: 'Unknown status code 777.',
+      serverMsg: 'strange',
+      action: 'It will retry by itself; if it persists, contact QCC support.',
+      failureClass: 'unexpected',
+    });
+    expect(explainFailure({ kind: 'timeout' }).text).toBe('pro.qcc.com did not answer within 15 seconds.');
+    expect(explainFailure({ kind: 'api', code: 115, msg: '' }, true).text).toMatch(/check this computer’s clock/);
+  });
+});
+
+describe('the locales', () => {
+  it('have the same keys, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(zh)]) expect(value.message.trim(), key).not.toBe('');
+  });
+
+  it('use the same $n substitutions in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const subs = (text: string) => [...text.matchAll(/\$\d/g)].map((m) => m[0]).sort();
+      expect(subs(zh[key].message), key).toEqual(subs(en[key].message));
+    }
+  });
+});
