@@ -1,0 +1,76 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '@/components/PopupApp';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import type { QuotaState } from '@/utils/storage-items';
+import { useLocale } from './setup';
+
+const credentials = { key: 'KEY1', secretKey: 'TOPSECRET' };
+const modules = [
+  { id: 'radar_id', total: 50, consumed: 2, remaining: 48, deletable: 50 },
+  { id: 'bene_id', total: 100, consumed: 2, remaining: 98, deletable: 30 },
+  { id: 'natural_person_id', total: 50, consumed: 46, remaining: 4, deletable: 15 },
+];
+const state: QuotaState = { snapshot: { key: 'KEY1', modules, fetchedAt: Date.now() - 12 * 60_000 }, error: null };
+const names = { zh: ['风险监控', '股权穿透', '自然人核验'], en: ['Risk monitoring', 'Equity penetration', 'Natural-person verification'] };
+
+afterEach(cleanup);
+
+describe('the popup', () => {
+  it('shows each module in one element with its name and four numbers, and the age of the data', () => {
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    const cards = screen.getAllByRole('region');
+    expect(cards).toHaveLength(3);
+    cards.forEach((card, index) => {
+      const text = card.textContent ?? '';
+      expect(text).toContain(names.zh[index]);
+      for (const other of names.zh.filter((_, i) => i !== index)) expect(text).not.toContain(other);
+      const m = modules[index]!;
+      expect(within(card).getByText('剩余').nextSibling?.textContent).toBe(String(m.remaining));
+      expect(within(card).getByText('总额度').nextSibling?.textContent).toBe(String(m.total));
+      expect(within(card).getByText('已消耗').nextSibling?.textContent).toBe(String(m.consumed));
+      expect(within(card).getByText('可删除').nextSibling?.textContent).toBe(String(m.deletable));
+    });
+    expect(screen.getByText(/更新于 12分钟前/)).toBeTruthy();
+    expect(cards[2]!.textContent).toContain('额度不足');
+    expect(cards[0]!.textContent).not.toContain('额度不足');
+    expect(document.body.textContent).not.toContain('TOPSECRET');
+  });
+
+  it('speaks English when the browser does', () => {
+    useLocale('en');
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(names.en);
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeTruthy();
+    expect(screen.getByText('Updated 12 minutes ago')).toBeTruthy();
+  });
+
+  it('asks the worker to refresh when the button is pressed', async () => {
+    const send = vi.fn(async () => undefined);
+    fakeBrowser.runtime.sendMessage = send as typeof fakeBrowser.runtime.sendMessage;
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    fireEvent.click(screen.getByRole('button', { name: '刷新' }));
+    expect(send).toHaveBeenCalledWith({ type: 'refresh' });
+  });
+
+  it('without a key, prompts for one and opens the options page', () => {
+    const open = vi.fn(async () => undefined);
+    fakeBrowser.runtime.openOptionsPage = open;
+    render(<PopupApp initial={{ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS }} />);
+    expect(screen.getByText('尚未设置公司 Key')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '打开设置' }));
+    expect(open).toHaveBeenCalled();
+  });
+
+  it('keeps the last numbers on screen under an error, with the explanation', () => {
+    const withError: QuotaState = {
+      ...state,
+      error: { key: 'KEY1', failure: { kind: 'timeout' }, at: Date.now(), nextAttemptAt: Date.now() + 60_000 },
+    };
+    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS }} />);
+    expect(screen.getByRole('alert').textContent).toContain('pro.qcc.com 在 15 秒内没有应答');
+    expect(screen.getByText('数据未更新')).toBeTruthy();
+    expect(screen.getAllByRole('region')).toHaveLength(3);
+  });
+});
