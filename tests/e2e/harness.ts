@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../support/chromium.mjs';
+import { DEMO_KEY, DEMO_SECRET, startStandIn } from '../support/qcc-stand-in.mjs';
+
+export { DEMO_KEY, DEMO_SECRET };
+export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export type StandIn = Awaited<ReturnType<typeof startStandIn>>;
+export type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/** The stand-in and real Chromium with the production build, in one language. */
+export async function startBoth(options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark' } = {}) {
+  const standIn = await startStandIn();
+  const browser = await launchWithExtension({ port: standIn.port, spkiHash: standIn.spkiHash, ...options });
+  return { standIn, browser };
+}
+
+export async function saveCredentials(browser: Browser, key = DEMO_KEY, secret = DEMO_SECRET): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('options.html'));
+  await page.getByLabel(/(?<!Secret)Key/).fill(key);
+  await page.getByLabel('SecretKey').fill(secret);
+  await page.getByRole('button', { name: /保存|Save/ }).click();
+  return page;
+}
+
+export async function openPopup(browser: Browser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.goto(browser.pageUrl('popup.html'));
+  return page;
+}
+
+/** The badge text and background colour of the first tab whose URL starts with `urlPrefix`. */
+export async function badgeOf(browser: Browser, urlPrefix: string): Promise<{ text: string; color: number[] } | null> {
+  return browser.worker().evaluate(async (prefix) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    if (tab?.id === undefined) return null;
+    return {
+      text: await chrome.action.getBadgeText({ tabId: tab.id }),
+      color: await chrome.action.getBadgeBackgroundColor({ tabId: tab.id }),
+    };
+  }, urlPrefix);
+}
+
+/** The module element holding `name`, and its four numbers by their labels. */
+export async function moduleNumbers(page: Page, name: string, labels: [string, string, string, string]) {
+  const card = page.getByRole('region', { name });
+  const read = async (label: string) => Number((await card.locator('.count', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText()).replace(/[,，]/g, ''));
+  const [remaining, total, consumed, deletable] = await Promise.all(labels.map(read));
+  return { text: await card.innerText(), remaining, total, consumed, deletable };
+}
+
+export const ZH_LABELS: [string, string, string, string] = ['剩余', '总额度', '已消耗', '可删除'];
+export const EN_LABELS: [string, string, string, string] = ['Remaining', 'Total', 'Consumed', 'Deletable'];
