@@ -5,6 +5,9 @@ import { launchWithExtension } from '../support/chromium.mjs';
 import { DEMO_KEY, DEMO_SECRET, startStandIn } from '../support/qcc-stand-in.mjs';
 
 export { DEMO_KEY, DEMO_SECRET };
+
+/** The extension APIs inside `worker.evaluate` (the service worker's own global). */
+declare const chrome: typeof import('wxt/browser').browser;
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -36,7 +39,7 @@ export async function openPopup(browser: Browser): Promise<Page> {
 
 /** The badge text and background colour of the first tab whose URL starts with `urlPrefix`. */
 export async function badgeOf(browser: Browser, urlPrefix: string): Promise<{ text: string; color: number[] } | null> {
-  return browser.worker().evaluate(async (prefix) => {
+  return browser.worker().evaluate(async (prefix: string) => {
     const tabs = await chrome.tabs.query({});
     const tab = tabs.find((t) => t.url?.startsWith(prefix));
     if (tab?.id === undefined) return null;
