@@ -15,7 +15,7 @@ export type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 export type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
 
 /** The stand-in and real Chromium with the production build, in one language. */
-export async function startBoth(options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark' } = {}) {
+export async function startBoth(options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark'; timezoneId?: string; userDataDir?: string } = {}) {
   const standIn = await startStandIn();
   const browser = await launchWithExtension({ port: standIn.port, spkiHash: standIn.spkiHash, ...options });
   return { standIn, browser };
@@ -60,3 +60,8 @@ export async function moduleNumbers(page: Page, name: string, labels: [string, s
 
 export const ZH_LABELS: [string, string, string, string] = ['剩余', '总额度', '已消耗', '可删除'];
 export const EN_LABELS: [string, string, string, string] = ['Remaining', 'Total', 'Consumed', 'Deletable'];
+
+/** A named alarm of the extension, as the worker sees it. */
+export async function alarm(browser: Browser, name: string) {
+  return browser.worker().evaluate(async (alarmName: string) => (await chrome.alarms.get(alarmName)) ?? null, name);
+}

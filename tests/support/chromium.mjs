@@ -9,7 +9,7 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromiu
 
 /**
  * @param {{ port: number, spkiHash: string, lang?: 'zh-CN' | 'en', headless?: boolean,
- *   userDataDir?: string, colorScheme?: 'light' | 'dark', extensionDir?: string }} options
+ *   userDataDir?: string, colorScheme?: 'light' | 'dark', extensionDir?: string, timezoneId?: string }} options
  */
 export async function launchWithExtension(options) {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
@@ -21,8 +21,9 @@ export async function launchWithExtension(options) {
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     locale: lang,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 900, height: 700 },
-    env: { ...process.env, LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
+    env: { ...process.env, ...(options.timezoneId ? { TZ: options.timezoneId } : {}), LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
