@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
@@ -48,6 +48,28 @@ describe('the next automatic attempt, per class', () => {
     const { nextAttemptAt, alarm } = await firstFailureSchedule(answer);
     expect(nextAttemptAt).toBe(expected);
     expect(alarm).toBe(expected ?? undefined);
+  });
+
+  describe('with fake timers in several time zones', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    });
+
+    it.each([
+      ['Asia/Shanghai', Date.UTC(2026, 10, 29, 15, 30), Date.UTC(2026, 10, 29, 16)],
+      ['America/New_York', Date.UTC(2026, 10, 29, 16, 0, 1), Date.UTC(2026, 10, 30, 16)],
+      ['Europe/London', Date.UTC(2026, 10, 29, 0, 5), Date.UTC(2026, 10, 29, 16)],
+      ['Australia/Sydney', Date.UTC(2026, 10, 28, 20), Date.UTC(2026, 10, 29, 16)],
+    ])('a daily limit hit in %s waits for 00:00 UTC+8', async (zone, at, expected) => {
+      vi.stubEnv('TZ', zone);
+      vi.useFakeTimers({ now: at, toFake: ['Date'] });
+      await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+      const monitor = createQuotaMonitor({ fetch: async () => code(109)(), now: Date.now, random: Math.random });
+      await monitor.refresh();
+      expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(expected);
+      expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(expected);
+    });
   });
 
   it('doubles the backoff cap with each transient failure up to 60 min, and resets it on success', async () => {
