@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { explainFailure } from '@/utils/explain-failure';
-import { formatDateTime, t } from '@/utils/i18n';
+import { formatWhen, t } from '@/utils/i18n';
 import type { QuotaError } from '@/utils/storage-items';
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
@@ -14,7 +14,7 @@ export function FailureBanner({ error }: { error: QuotaError }) {
       </p>
       {explained.serverMsg ? <p class="banner-detail">{t('serverSaid', explained.serverMsg)}</p> : null}
       <p class="banner-detail">
-        {error.nextAttemptAt === null ? t('pausedUntilSettingsChange') : t('nextAttemptAt', formatDateTime(error.nextAttemptAt))}
+        {error.nextAttemptAt === null ? t('pausedUntilSettingsChange') : t('nextAttemptAt', formatWhen(error.nextAttemptAt, Date.now()))}
       </p>
       <p class="banner-action">{explained.action}</p>
       {explained.failureClass === 'settings' ? (

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import { requestRefresh } from '@/utils/messages';
 import type { Credentials } from '@/utils/fetch-quota';
+import { t } from '@/utils/i18n';
+import { requestRefresh } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from '@/utils/storage-items';
-import { credentialProblem } from '@/utils/validate-credentials';
+import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
+import { ForgetKey } from './ForgetKey';
 import { QuotaCard } from './QuotaCard';
+import { SettingsForm } from './SettingsForm';
 import { useStorageValue } from './use-storage-value';
 
 export interface OptionsData {
@@ -15,103 +17,66 @@ export interface OptionsData {
   settings: Settings;
 }
 
-interface FieldProps {
-  id: string;
-  label: string;
-  value: string;
-  type?: 'text' | 'password';
-  placeholder?: string;
-  problem: MessageKey | null;
-  onInput: (value: string) => void;
-}
+type Notice = { kind: 'saved' | 'settings' | 'forgotten' } | { kind: 'failed'; reason: string } | null;
 
-function Field({ id, label, value, type = 'text', placeholder, problem, onInput }: FieldProps) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        // Preact types a password input apart from a text one; both take the same attributes here.
-        type={type as "text"}
-        value={value}
-        placeholder={placeholder}
-        autocomplete="off"
-        spellcheck={false}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-      {problem ? (
-        <p class="field-problem" id={`${id}-problem`} role="alert">
-          {t(problem)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** The settings page: the key pair, saved to storage.local, then the worker's answer shown in place. */
+/** The settings page. It writes the key pair and the settings; the worker alone writes quota state. */
 export function OptionsApp({ initial }: { initial: OptionsData }) {
   const credentials = useStorageValue(credentialsItem, initial.credentials);
   const state = useStorageValue(quotaStateItem, initial.state);
   const settings = useStorageValue(settingsItem, initial.settings);
-  const [key, setKey] = useState(initial.credentials?.key ?? '');
-  const [secret, setSecret] = useState('');
-  const [problems, setProblems] = useState<{ key: MessageKey | null; secret: MessageKey | null }>({ key: null, secret: null });
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [testedSince, setTestedSince] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [formVersion, setFormVersion] = useState(0);
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const newKey = key.trim();
-    const newSecret = secret.trim();
-    const keepSecret = newSecret === '' && credentials !== null;
-    const found = { key: credentialProblem(newKey), secret: keepSecret ? null : credentialProblem(newSecret) };
-    setProblems(found);
-    if (found.key || found.secret) return;
+  const guarded = async (action: () => Promise<void>, done: Notice) => {
     try {
-      await credentialsItem.setValue({ key: newKey, secretKey: keepSecret ? credentials!.secretKey : newSecret });
-      setKey(newKey);
-      setSecret('');
-      setSaveError(null);
-      setSavedAt(Date.now());
-      await requestRefresh();
+      await action();
+      setNotice(done);
     } catch (error) {
-      setSaveError(t('errorSaveFailed', error instanceof Error ? error.name : 'Error'));
+      setNotice({ kind: 'failed', reason: error instanceof Error ? error.name : 'Error' });
     }
   };
 
-  const ownState = savedAt !== null && credentials ? state : null;
-  const answered = ownState?.error?.key === credentials?.key && (ownState?.error?.at ?? 0) >= (savedAt ?? 0) ? ownState?.error : null;
-  const snapshot =
-    ownState?.snapshot?.key === credentials?.key && (ownState?.snapshot?.fetchedAt ?? 0) >= (savedAt ?? 0) ? ownState?.snapshot : null;
+  // A changed pair reaches the worker as a storage change, which refreshes; an unchanged one is tested on request.
+  const saveCredentials = (next: Credentials) =>
+    guarded(async () => {
+      setTestedSince(Date.now());
+      const unchanged = next.key === credentials?.key && next.secretKey === credentials?.secretKey;
+      if (unchanged) void requestRefresh().catch(() => undefined);
+      else await credentialsItem.setValue(next);
+    }, { kind: 'saved' });
+
+  const changeSettings = (patch: Partial<Settings>) =>
+    void guarded(async () => settingsItem.setValue({ ...(await settingsItem.getValue()), ...patch }), { kind: 'settings' });
+
+  const forget = () =>
+    guarded(async () => {
+      setTestedSince(null);
+      await credentialsItem.removeValue();
+      setFormVersion((v) => v + 1);
+    }, { kind: 'forgotten' });
+
+  // The outcome of "Save and test": the first answer written after the save, for the saved key.
+  const since = credentials && testedSince !== null ? testedSince : Number.POSITIVE_INFINITY;
+  const snapshot = state.snapshot?.key === credentials?.key && (state.snapshot?.fetchedAt ?? 0) >= since ? state.snapshot : null;
+  const error = state.error?.key === credentials?.key && (state.error?.at ?? 0) >= since ? state.error : null;
 
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <h2>{t('credentialsHeading')}</h2>
-        <p class="help">{t('credentialsHelp')}</p>
-        <Field id="key" label={t('keyLabel')} value={key} problem={problems.key} onInput={setKey} />
-        <Field
-          id="secret"
-          label={t('secretKeyLabel')}
-          type="password"
-          value={secret}
-          placeholder={credentials ? t('secretKeySavedPlaceholder') : undefined}
-          problem={problems.secret}
-          onInput={setSecret}
-        />
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
-      </form>
-      <div aria-live="polite" class="outcome">
-        {saveError ? <p role="alert">{saveError}</p> : null}
-        {savedAt !== null && !saveError && !snapshot && !answered ? <p>{t('saved')}</p> : null}
-        {answered && !snapshot ? <FailureBanner error={answered} /> : null}
-        {snapshot?.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)}
+      <CredentialsForm key={formVersion} saved={credentials} onSave={saveCredentials} />
+      <div class="outcome" aria-live="polite">
+        {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
+        {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
+        {notice?.kind === 'settings' ? <p>{t('settingsSaved')}</p> : null}
+        {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
+        {error && (!snapshot || error.at > snapshot.fetchedAt) ? <FailureBanner error={error} /> : null}
+        {snapshot && (!error || snapshot.fetchedAt >= error.at)
+          ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)
+          : null}
       </div>
+      <SettingsForm settings={settings} onChange={changeSettings} />
+      {credentials ? <ForgetKey onForget={forget} /> : null}
     </main>
   );
 }

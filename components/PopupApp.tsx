@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PRO_QCC_ORIGIN } from '@/utils/badge';
+import type { Credentials } from '@/utils/fetch-quota';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
-import type { Credentials } from '@/utils/fetch-quota';
 import type { Settings } from '@/utils/settings';
 import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from '@/utils/storage-items';
 import { FailureBanner } from './FailureBanner';
+import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
 import { QuotaCard } from './QuotaCard';
 import { useNow, useStorageValue } from './use-storage-value';
 
@@ -14,6 +16,8 @@ export interface PopupData {
   state: QuotaState;
   settings: Settings;
 }
+
+const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: PopupData }) {
@@ -28,7 +32,7 @@ export function PopupApp({ initial }: { initial: PopupData }) {
       <main class="popup">
         <h1>{t('noKeyTitle')}</h1>
         <p>{t('noKeyPrompt')}</p>
-        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="primary" onClick={openOptions}>
           {t('openOptions')}
         </button>
       </main>
@@ -48,21 +52,33 @@ export function PopupApp({ initial }: { initial: PopupData }) {
 
   return (
     <main class="popup" aria-busy={busy}>
-      <header>
-        <h1>{t('extName')}</h1>
-        <button type="button" onClick={() => void refresh()} disabled={busy} aria-label={busy ? t('refreshing') : t('refresh')}>
-          {busy ? t('refreshing') : t('refresh')}
-        </button>
+      <header class="popup-header">
+        <div class="popup-title">
+          <h1>{t('extName')}</h1>
+          <span class="masked-key">{t('maskedKey', credentials.key.slice(-4))}</span>
+        </div>
+        <nav class="popup-actions">
+          <button type="button" class="icon-button" onClick={() => void refresh()} disabled={busy} aria-label={t('refresh')} title={busy ? t('refreshing') : t('refresh')}>
+            <span class={busy ? 'spin' : ''}>
+              <RefreshIcon />
+            </span>
+          </button>
+          <button type="button" class="icon-button" onClick={openOptions} aria-label={t('settingsLink')} title={t('settingsLink')}>
+            <SettingsIcon />
+          </button>
+          <a class="icon-button" href={`${PRO_QCC_ORIGIN}/`} target="_blank" rel="noreferrer" aria-label={t('openProQcc')} title={t('openProQcc')}>
+            <ExternalIcon />
+          </a>
+        </nav>
       </header>
-      <div aria-live="polite">
-        {snapshot ? (
-          <p class="age" title={formatDateTime(snapshot.fetchedAt)}>
-            {t('fetchedAt', formatAge(snapshot.fetchedAt, now))}
-            {error ? <span class="tag tag-stale">{t('staleMarker')}</span> : null}
-          </p>
-        ) : null}
+      <div class="status" aria-live="polite">
+        <p class="age">
+          {snapshot ? <span title={formatDateTime(snapshot.fetchedAt)}>{t('fetchedAt', formatAge(snapshot.fetchedAt, now))}</span> : null}
+          {snapshot && error ? <span class="tag tag-stale">{t('staleMarker')}</span> : null}
+          {busy ? <span class="busy-text">{t('refreshing')}</span> : null}
+          {!snapshot && !error && !busy ? <span>{t('noDataYet')}</span> : null}
+        </p>
         {error ? <FailureBanner error={error} /> : null}
-        {!snapshot && !error ? <p>{t('noDataYet')}</p> : null}
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}
       {snapshot?.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)}

@@ -1,6 +1,6 @@
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+import { moduleLowState } from '@/utils/low-quota';
 import { KNOWN_MODULE_IDS, type ModuleQuota } from '@/utils/quota-types';
-import { lowState } from '@/utils/low-quota';
 import type { Settings } from '@/utils/settings';
 
 export function moduleName(id: string): string {
@@ -9,32 +9,61 @@ export function moduleName(id: string): string {
 
 interface Props {
   module: ModuleQuota;
-  settings: Settings;
+  settings: Pick<Settings, 'thresholds'>;
 }
 
-/** One module: its name and its four counts, low counts marked in words as well as colour. */
+/**
+ * One module: remaining of total as the main figure, a bar of consumed against total, and the four counts.
+ * A low count is marked by colour and by words; a module with total 0 says "not purchased".
+ */
 export function QuotaCard({ module, settings }: Props) {
-  const low = lowState(module, settings);
+  const low = moduleLowState(module, settings);
+  const isLow = low.remaining || low.deletable;
+  const notPurchased = module.total === 0;
   const headingId = `module-${module.id}`;
-  const row = (label: MessageKey, value: number, isLow = false) => (
-    <div class={isLow ? 'count low' : 'count'}>
+  const consumedShare = module.total > 0 ? Math.min(100, (module.consumed / module.total) * 100) : 0;
+  const count = (label: MessageKey, value: number, className: string, lowCount = false) => (
+    <div class={`count ${className}${lowCount ? ' low' : ''}`}>
       <dt>{t(label)}</dt>
-      <dd>{formatNumber(value)}</dd>
+      <dd>
+        {formatNumber(value)}
+        {lowCount ? (
+          <span class="low-icon" title={t('lowMarker')}>
+            <span aria-hidden="true"> ⚠</span>
+            <span class="sr-only"> {t('lowMarker')}</span>
+          </span>
+        ) : null}
+      </dd>
     </div>
   );
   return (
-    <section class={low.remaining || low.deletable ? 'card low' : 'card'} aria-labelledby={headingId} data-module={module.id}>
+    <section class={`card${isLow ? ' low' : ''}`} aria-labelledby={headingId} data-module={module.id}>
       <h2 id={headingId}>
-        {moduleName(module.id)}
-        {module.total === 0 ? <span class="tag">{t('notPurchased')}</span> : null}
-        {low.remaining || low.deletable ? <span class="tag tag-low">⚠ {t('lowMarker')}</span> : null}
+        <span class="card-name">{moduleName(module.id)}</span>
+        {notPurchased ? <span class="tag">{t('notPurchased')}</span> : null}
+        {isLow ? (
+          <span class="tag tag-low">
+            <span aria-hidden="true">⚠ </span>
+            {t('lowMarker')}
+          </span>
+        ) : null}
       </h2>
       <dl>
-        {row('countRemaining', module.remaining, low.remaining)}
-        {row('countTotal', module.total)}
-        {row('countConsumed', module.consumed)}
-        {row('countDeletable', module.deletable, low.deletable)}
+        {count('countRemaining', module.remaining, 'main', low.remaining)}
+        {count('countTotal', module.total, 'total')}
+        {count('countConsumed', module.consumed, 'consumed')}
+        {count('countDeletable', module.deletable, 'deletable', low.deletable)}
       </dl>
+      <div
+        class="bar"
+        role="meter"
+        aria-label={t('consumedBar', [formatNumber(module.consumed), formatNumber(module.total)])}
+        aria-valuemin={0}
+        aria-valuemax={module.total}
+        aria-valuenow={Math.min(module.consumed, module.total)}
+      >
+        <div class="bar-fill" style={{ width: `${consumedShare}%` }} />
+      </div>
     </section>
   );
 }

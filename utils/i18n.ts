@@ -21,14 +21,33 @@ export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'short', timeStyle: 'short' }).format(ms);
 }
 
-/** "刚刚" under a minute, then "12分钟前" / "12 minutes ago", hours, days. */
+const DAY_MS = 86_400_000;
+
+/** Calendar days from `now` to `ms` in the local time zone (−1 yesterday, 0 today, 1 tomorrow). */
+function dayOffset(ms: number, now: number): number {
+  const midnight = (time: number) => {
+    const date = new Date(time);
+    return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  };
+  return Math.round((midnight(ms) - midnight(now)) / DAY_MS);
+}
+
+/** "今天 17:03", "昨天 17:03", "明天 00:00", or a date and time further away. */
+export function formatWhen(ms: number, now: number): string {
+  const time = new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }).format(ms);
+  const days = dayOffset(ms, now);
+  if (Math.abs(days) <= 1) {
+    const day = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(days, 'day');
+    return t('dayAndTime', [day, time]);
+  }
+  return formatDateTime(ms);
+}
+
+/** How old data is: "刚刚", "5分钟前" within the hour, then "今天 17:03", "昨天 17:03", a date. */
 export function formatAge(ms: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
   if (seconds < 60) return t('justNow');
-  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return format.format(-minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return format.format(-hours, 'hour');
-  return format.format(-Math.floor(hours / 24), 'day');
+  if (minutes < 60) return new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(-minutes, 'minute');
+  return formatWhen(ms, now);
 }

@@ -1,5 +1,5 @@
 import type { ModuleQuota } from './quota-types';
-import type { Settings, Threshold } from './settings';
+import { thresholdsFor, type ModuleThresholds, type Settings, type Threshold } from './settings';
 
 /** The count at or under which a module is low: a percentage is of the total, rounded up. */
 export function thresholdCount(total: number, threshold: Threshold): number {
@@ -12,15 +12,18 @@ export interface LowState {
 }
 
 /** Which of a module's counts are low. A module with total 0 (not purchased) is never low. */
-export function lowState(module: ModuleQuota, settings: Pick<Settings, 'lowRemaining' | 'lowDeletable'>): LowState {
+export function lowState(module: ModuleQuota, thresholds: ModuleThresholds): LowState {
   if (module.total <= 0) return { remaining: false, deletable: false };
   return {
-    remaining: module.remaining <= thresholdCount(module.total, settings.lowRemaining),
-    deletable: module.deletable <= thresholdCount(module.total, settings.lowDeletable),
+    remaining: module.remaining <= thresholdCount(module.total, thresholds.remaining),
+    deletable: module.deletable <= thresholdCount(module.total, thresholds.deletable),
   };
 }
 
-export const isLow = (module: ModuleQuota, settings: Pick<Settings, 'lowRemaining' | 'lowDeletable'>): boolean => {
-  const low = lowState(module, settings);
+export const moduleLowState = (module: ModuleQuota, settings: Pick<Settings, 'thresholds'>): LowState =>
+  lowState(module, thresholdsFor(settings, module.id));
+
+export const isLow = (module: ModuleQuota, settings: Pick<Settings, 'thresholds'>): boolean => {
+  const low = moduleLowState(module, settings);
   return low.remaining || low.deletable;
 };

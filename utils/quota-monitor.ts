@@ -69,8 +69,9 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     inFlightCredentials = credentials;
     const state = await quotaStateItem.getValue();
     if (!credentials) {
+      // No key (never set, or forgotten): nothing to ask, and nothing of an old key is kept.
       await browser.alarms.clear(RETRY_ALARM);
-      if (state.snapshot || state.error) await quotaStateItem.setValue({ snapshot: null, error: null });
+      if (state.snapshot || state.error) await Promise.all([quotaStateItem.removeValue(), retryStateItem.removeValue()]);
       return;
     }
     // Numbers of one key are never kept under another.

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Credentials } from './fetch-quota';
 import type { ModuleQuota, QuotaFailure } from './quota-types';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {
@@ -11,7 +11,8 @@ export const credentialsItem = storage.defineItem<Credentials | null>('local:cre
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV1 },
 });
 
 /** The last good answer, for the key it was fetched with. */

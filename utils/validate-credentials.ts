@@ -7,3 +7,6 @@ export function credentialProblem(value: string): MessageKey | null {
   if (/[\s\p{C}]/u.test(value)) return 'errorWhitespace';
   return null;
 }
+
+/** QCC keys and SecretKeys are 32 letters and digits; anything else is allowed but worth a second look. */
+export const looksUnusual = (value: string): boolean => value !== '' && !/^[A-Za-z0-9]{32}$/.test(value);

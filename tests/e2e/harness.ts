@@ -53,7 +53,10 @@ export async function badgeOf(browser: Browser, urlPrefix: string): Promise<{ te
 /** The module element holding `name`, and its four numbers by their labels. */
 export async function moduleNumbers(page: Page, name: string, labels: [string, string, string, string]) {
   const card = page.getByRole('region', { name });
-  const read = async (label: string) => Number((await card.locator('.count', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText()).replace(/[,，]/g, ''));
+  const read = async (label: string) => {
+    const text = await card.locator('.count', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText();
+    return Number(text.replace(/[,，\s]/g, '').match(/^\d+/)?.[0] ?? Number.NaN);
+  };
   const [remaining, total, consumed, deletable] = await Promise.all(labels.map(read));
   return { text: await card.innerText(), remaining, total, consumed, deletable };
 }

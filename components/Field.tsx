@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '@/utils/i18n';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  type?: 'text' | 'password' | 'number';
+  placeholder?: string;
+  /** Refuses the value: shown at the field, and the field is marked invalid. */
+  problem?: MessageKey | null;
+  /** Allows the value but asks for a second look. */
+  warning?: MessageKey | null;
+  help?: string;
+  inputMode?: 'numeric';
+  onInput: (value: string) => void;
+  /** The value was committed (blur or Enter). */
+  onCommit?: (value: string) => void;
+  children?: ComponentChildren;
+}
+
+/** A labelled input with its message below; errors are announced and tied to the input. */
+export function Field({ id, label, value, type = 'text', placeholder, problem = null, warning = null, help, inputMode, onInput, onCommit, children }: FieldProps) {
+  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="field-row">
+        <input
+          id={id}
+          // Preact types a password input apart from a text one; both take the same attributes here.
+          type={type as 'text'}
+          value={value}
+          placeholder={placeholder}
+          autocomplete="off"
+          spellcheck={false}
+          inputMode={inputMode}
+          aria-invalid={problem !== null}
+          aria-describedby={described || undefined}
+          onInput={(event) => onInput(event.currentTarget.value)}
+          onChange={(event) => onCommit?.(event.currentTarget.value)}
+        />
+        {children}
+      </div>
+      {help ? (
+        <p class="field-help" id={`${id}-help`}>
+          {help}
+        </p>
+      ) : null}
+      {problem ? (
+        <p class="field-problem" id={`${id}-message`} role="alert">
+          {t(problem)}
+        </p>
+      ) : warning ? (
+        <p class="field-warning" id={`${id}-message`}>
+          {t(warning)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

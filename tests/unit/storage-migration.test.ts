@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage-items';
+
+describe('storage schema', () => {
+  it('migrates v1 settings (one threshold pair for all) to v2 (per module), keeping the user’s values', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { pollMinutes: 60, lowRemaining: { unit: 'count', value: 7 }, lowDeletable: { unit: 'percent', value: 25 } },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    const settings = await settingsItem.getValue();
+    expect(settings.pollMinutes).toBe(60);
+    expect(settings.badgeScope).toBe('pro-qcc');
+    expect(settings.notifications).toBe(true);
+    for (const id of ['radar_id', 'bene_id', 'natural_person_id']) {
+      expect(settings.thresholds[id]).toEqual({ remaining: { unit: 'count', value: 7 }, deletable: { unit: 'percent', value: 25 } });
+    }
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
+  });
+
+  it('reads defaults on a fresh install and keeps the key pair in storage.local only', async () => {
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    expect(await fakeBrowser.storage.local.get('credentials')).toEqual({ credentials: { key: 'K', secretKey: 'S' } });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await quotaStateItem.getValue()).toEqual({ snapshot: null, error: null });
+  });
+});
