@@ -17,6 +17,9 @@ const names = { zh: ['风险监控', '股权穿透', '自然人核验'], en: ['R
 
 afterEach(cleanup);
 
+/** The number shown under a label of a card (a low count carries a marker after it). */
+const countOf = (card: HTMLElement, label: string) => Number(within(card).getByText(label).nextSibling?.textContent?.match(/^\d+/)?.[0]);
+
 describe('the popup', () => {
   it('shows each module in one element with its name and four numbers, and the age of the data', () => {
     render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
@@ -27,13 +30,15 @@ describe('the popup', () => {
       expect(text).toContain(names.zh[index]);
       for (const other of names.zh.filter((_, i) => i !== index)) expect(text).not.toContain(other);
       const m = modules[index]!;
-      expect(within(card).getByText('剩余').nextSibling?.textContent).toBe(String(m.remaining));
-      expect(within(card).getByText('总额度').nextSibling?.textContent).toBe(String(m.total));
-      expect(within(card).getByText('已消耗').nextSibling?.textContent).toBe(String(m.consumed));
-      expect(within(card).getByText('可删除').nextSibling?.textContent).toBe(String(m.deletable));
+      expect(countOf(card, '剩余')).toBe(m.remaining);
+      expect(countOf(card, '总额度')).toBe(m.total);
+      expect(countOf(card, '已消耗')).toBe(m.consumed);
+      expect(countOf(card, '可删除')).toBe(m.deletable);
     });
     expect(screen.getByText(/更新于 12分钟前/)).toBeTruthy();
     expect(cards[2]!.textContent).toContain('额度不足');
+    expect(within(cards[2]!).getByText('剩余').nextSibling?.textContent).toContain('额度不足');
+    expect(within(cards[2]!).getByText('可删除').nextSibling?.textContent).not.toContain('额度不足');
     expect(cards[0]!.textContent).not.toContain('额度不足');
     expect(document.body.textContent).not.toContain('TOPSECRET');
   });
