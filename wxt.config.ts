@@ -20,7 +20,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://pro.qcc.com/*'],
     action: { default_title: '__MSG_extName__' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

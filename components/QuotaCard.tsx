@@ -1,11 +1,8 @@
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import { moduleLowState } from '@/utils/low-quota';
-import { KNOWN_MODULE_IDS, type ModuleQuota } from '@/utils/quota-types';
+import { moduleName } from '@/utils/module-name';
+import type { ModuleQuota } from '@/utils/quota-types';
 import type { Settings } from '@/utils/settings';
-
-export function moduleName(id: string): string {
-  return (KNOWN_MODULE_IDS as readonly string[]).includes(id) ? t(`module_${id}` as MessageKey) : id;
-}
 
 interface Props {
   module: ModuleQuota;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
+import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
 import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
 import { parseWholeNumber, pollMinutesProblem } from '@/utils/validate-settings';
 import { Field } from './Field';
-import { moduleName } from './QuotaCard';
 import { ThresholdInput } from './ThresholdInput';
 
 interface Props {

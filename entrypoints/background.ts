@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { currentBadgeLook, isProQccUrl, paintAllTabs, paintTab } from '@/utils/badge';
+import { announce, onAlertClicked } from '@/utils/alerts';
+import { isProQccUrl, paintAllTabs, paintTab, readBadgeInputs } from '@/utils/badge';
 import { isRefreshMessage } from '@/utils/messages';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
@@ -14,7 +15,14 @@ export default defineBackground(() => {
     now: Date.now,
     random: Math.random,
   });
-  const repaint = async () => paintAllTabs(await currentBadgeLook());
+  const repaint = async () => {
+    const { look, scope, title } = await readBadgeInputs();
+    await paintAllTabs(look, scope, title);
+  };
+  const onStateWritten = async () => {
+    const [credentials, settings, state] = await Promise.all([credentialsItem.getValue(), settingsItem.getValue(), quotaStateItem.getValue()]);
+    await Promise.all([repaint(), announce(state, credentials?.key, settings)]);
+  };
 
   void monitor.start();
   browser.alarms.onAlarm.addListener((alarm) => monitor.onAlarm(alarm.name));
@@ -23,11 +31,13 @@ export default defineBackground(() => {
     return monitor.refresh(message.maxAgeMs === undefined ? { kind: 'manual' } : { kind: 'auto', maxAgeMs: message.maxAgeMs });
   });
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
-  settingsItem.watch((settings) => void ensurePollAlarm(settings.pollMinutes).then(repaint));
-  quotaStateItem.watch(() => void repaint());
+  settingsItem.watch((settings) => void ensurePollAlarm(settings.pollMinutes).then(onStateWritten));
+  quotaStateItem.watch(() => void onStateWritten());
+  browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
   browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
     if (change.status === undefined && change.url === undefined) return;
-    await paintTab(tabId, tab.url, await currentBadgeLook());
+    const { look, scope } = await readBadgeInputs();
+    await paintTab(tabId, tab.url, look, scope);
     if (change.status === 'complete' && isProQccUrl(tab.url)) {
       await monitor.refresh({ kind: 'auto', maxAgeMs: PAGE_LOAD_MAX_AGE });
     }

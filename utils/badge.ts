@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import { t } from './i18n';
+import { formatNumber, formatWhen, t } from './i18n';
 import { isLow } from './low-quota';
+import { moduleName } from './module-name';
 import { ruleForFailure } from './status-codes';
-import type { Settings } from './settings';
+import type { BadgeScope, Settings } from './settings';
 import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from './storage-items';
 
 export const PRO_QCC_ORIGIN = 'https://pro.qcc.com';
@@ -46,11 +47,24 @@ export function isProQccUrl(url: string | undefined): boolean {
   }
 }
 
-/** Paints one tab: the look on pro.qcc.com, nothing elsewhere. Tab-specific badges reset on navigation. */
-export async function paintTab(tabId: number, url: string | undefined, look: BadgeLook): Promise<void> {
-  const text = isProQccUrl(url) ? look.text : '';
+/** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
+export function badgeTitle(state: QuotaState, currentKey: string | undefined, now: number): string {
+  const snapshot = currentKey && state.snapshot?.key === currentKey ? state.snapshot : null;
+  if (!snapshot) return t('extName');
+  return [
+    t('extName'),
+    ...snapshot.modules.map((module) => t('titleModuleLine', [moduleName(module.id), formatNumber(module.remaining)])),
+    t('fetchedAt', formatWhen(snapshot.fetchedAt, now)),
+  ].join('\n');
+}
+
+const textFor = (url: string | undefined, look: BadgeLook, scope: BadgeScope) =>
+  scope === 'everywhere' || isProQccUrl(url) ? look.text : '';
+
+/** Paints one tab. Tab-specific badges reset when the tab navigates, so this runs on every navigation. */
+export async function paintTab(tabId: number, url: string | undefined, look: BadgeLook, scope: BadgeScope = 'pro-qcc'): Promise<void> {
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text }),
+    browser.action.setBadgeText({ tabId, text: textFor(url, look, scope) }),
     browser.action.setBadgeBackgroundColor({ tabId, color: look.background }),
     browser.action.setBadgeTextColor?.({ tabId, color: look.textColor }),
   ]).catch(() => {
@@ -58,19 +72,27 @@ export async function paintTab(tabId: number, url: string | undefined, look: Bad
   });
 }
 
-/** Paints every open pro.qcc.com tab (the host permission lets the worker see only those URLs). */
-export async function paintAllTabs(look: BadgeLook): Promise<void> {
-  await browser.action.setBadgeText({ text: '' });
-  const tabs = await browser.tabs.query({ url: PRO_QCC_TABS });
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : paintTab(tab.id, tab.url, look))));
+/** Paints every tab (the worker sees the URLs of pro.qcc.com tabs only, which is all it needs) and the tooltip. */
+export async function paintAllTabs(look: BadgeLook, scope: BadgeScope, title: string): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: scope === 'everywhere' ? look.text : '' }),
+    browser.action.setBadgeBackgroundColor({ color: look.background }),
+    browser.action.setTitle({ title }),
+  ]);
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : paintTab(tab.id, tab.url, look, scope))));
 }
 
-/** The look for what is in storage now. */
-export async function currentBadgeLook(): Promise<BadgeLook> {
+/** Everything the badge needs, read from storage. */
+export async function readBadgeInputs() {
   const [state, credentials, settings] = await Promise.all([
     quotaStateItem.getValue(),
     credentialsItem.getValue(),
     settingsItem.getValue(),
   ]);
-  return badgeLook(state, credentials?.key, settings);
+  return {
+    look: badgeLook(state, credentials?.key, settings),
+    title: badgeTitle(state, credentials?.key, Date.now()),
+    scope: settings.badgeScope,
+  };
 }

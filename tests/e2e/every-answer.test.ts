@@ -100,11 +100,12 @@ describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', 
     await refresh();
     const midnight = nextCstMidnight(Date.now());
     expect((await alarm(browser, 'quota-retry'))?.scheduledTime).toBe(midnight);
-    const local = new Intl.DateTimeFormat('zh-CN', { timeZone: 'America/Los_Angeles', dateStyle: 'short', timeStyle: 'short' }).format(midnight);
+    // 00:00 in Beijing is 08:00 (PST) in Los Angeles, today or tomorrow there.
+    const localDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(ms);
+    const day = localDay(midnight) === localDay(Date.now()) ? '今天' : '明天';
     const text = await popup.getByRole('alert').innerText();
     expect(text).toContain('请求超过每日调用总量限制');
-    expect(text).toContain(`下次自动查询：${local}`);
-    expect(local).toMatch(/ 0?8:00$/);
+    expect(text).toContain(`下次自动查询：${day} 08:00`);
     await expectOldNumbersAndStale();
     expect((await badgeOf(browser, 'https://pro.qcc.com/'))?.text).toBe('');
     await expectCleanRecovery();

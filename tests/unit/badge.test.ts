@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeLook, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintTab } from '@/utils/badge';
+import { badgeLook, badgeTitle, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintAllTabs, paintTab } from '@/utils/badge';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/storage-items';
 import { useLocale } from './setup';
@@ -54,5 +54,25 @@ describe('painting', () => {
     await paintTab(2, 'https://example.com/', look);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('不足');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('');
+  });
+});
+
+describe('scope and tooltip', () => {
+  const look = { text: '不足', background: LOW_COLORS.background, textColor: LOW_COLORS.text };
+
+  it('shows the warning on every tab when the scope is everywhere', async () => {
+    await paintTab(2, 'https://example.com/', look, 'everywhere');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('不足');
+    await paintAllTabs(look, 'everywhere', 'title');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('不足');
+    await paintAllTabs(look, 'pro-qcc', 'title');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('lists each module’s remaining count and when the data was fetched', () => {
+    const now = new Date(2026, 10, 29, 18, 0).getTime();
+    const fetched: QuotaState = { snapshot: { key: 'K', modules: healthy, fetchedAt: new Date(2026, 10, 29, 17, 3).getTime() }, error: null };
+    expect(badgeTitle(fetched, 'K', now)).toBe(['企查查额度监控', '风险监控：剩余 48', '股权穿透：剩余 98', '自然人核验：剩余 50', '更新于 今天 17:03'].join('\n'));
+    expect(badgeTitle(fetched, 'OTHER', now)).toBe('企查查额度监控');
   });
 });

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { alertMemoryItem, alertText, announce, nextAlerts, onAlertClicked, type AlertMemory } from '@/utils/alerts';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import type { QuotaState } from '@/utils/storage-items';
+
+const module = (id: string, total: number, consumed: number, deletable: number) => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
+const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null): QuotaState => ({ snapshot: { key: 'K', modules, fetchedAt: 0 }, error });
+const empty: AlertMemory = { key: null, low: [], error: null };
+const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30)];
+const apiError = (code: number) => ({ key: 'K', failure: { kind: 'api' as const, code, msg: '' }, at: 0, nextAttemptAt: null });
+
+/** Runs states through nextAlerts like the worker does, and lists what was announced. */
+function run(states: QuotaState[], settings = DEFAULT_SETTINGS) {
+  let memory = empty;
+  return states.map((s) => {
+    const result = nextAlerts(s, 'K', settings, memory);
+    memory = result.memory;
+    return result.alerts.map((a) => (a.kind === 'low' ? `${a.moduleId}:${a.count}=${a.value}` : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`));
+  });
+}
+
+describe('alerts', () => {
+  it('announces a count once when it crosses into low, and again only after it has left low', () => {
+    expect(
+      run([
+        state(healthy),
+        state([module('radar_id', 50, 46, 50), healthy[1]!]),
+        state([module('radar_id', 50, 47, 50), healthy[1]!]),
+        state([module('radar_id', 50, 48, 4), healthy[1]!]),
+        state(healthy),
+        state([module('radar_id', 50, 49, 50), healthy[1]!]),
+      ]),
+    ).toEqual([[], ['radar_id:remaining=4'], [], ['radar_id:deletable=4'], [], ['radar_id:remaining=1']]);
+  });
+
+  it('announces a settings or account error when it first appears, not passing errors', () => {
+    const transient = { key: 'K', failure: { kind: 'timeout' as const }, at: 0, nextAttemptAt: 1 };
+    expect(
+      run([state(healthy, apiError(101)), state(healthy, apiError(101)), state(healthy, transient), state(healthy, apiError(112)), state(healthy), state(healthy, apiError(112))]),
+    ).toEqual([['error:101'], [], [], ['error:112'], [], ['error:112']]);
+  });
+
+  it('stays quiet when notifications are off, without announcing old lows later', () => {
+    const low = state([module('bene_id', 100, 95, 30)]);
+    const off = nextAlerts(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }, empty);
+    expect(off.alerts).toEqual([]);
+    expect(nextAlerts(low, 'K', DEFAULT_SETTINGS, off.memory).alerts).toEqual([]);
+  });
+
+  it('says which module, which count and what is left', () => {
+    expect(alertText({ kind: 'low', moduleId: 'bene_id', count: 'remaining', value: 5, total: 100 })).toEqual({
+      id: 'low:bene_id:remaining',
+      title: '股权穿透额度不足',
+      message: '剩余 5，总额度 100。',
+    });
+    expect(alertText({ kind: 'error', error: apiError(101) }).message).toContain('101 当前的 KEY 无效或者还未生效中');
+  });
+
+  it('keeps its memory in storage, so a restarted worker does not announce again', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const low = state([module('natural_person_id', 50, 46, 15)]);
+    await announce(low, 'K', DEFAULT_SETTINGS);
+    await announce(low, 'K', DEFAULT_SETTINGS);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]![0]).toBe('low:natural_person_id:remaining');
+    expect((await alertMemoryItem.getValue()).low).toEqual(['natural_person_id:remaining']);
+  });
+
+  it('opens pro.qcc.com when a notification is clicked', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onAlertClicked('low:bene_id:remaining');
+    expect(create).toHaveBeenCalledWith({ url: 'https://pro.qcc.com/' });
+  });
+});

@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import { PRO_QCC_ORIGIN } from './badge';
+import { explainFailure } from './explain-failure';
+import { formatNumber, t } from './i18n';
+import { moduleLowState } from './low-quota';
+import { moduleName } from './module-name';
+import { ruleForFailure } from './status-codes';
+import type { Settings } from './settings';
+import { storage } from 'wxt/utils/storage';
+import type { QuotaError, QuotaState } from './storage-items';
+
+/** What has been announced already, so that each crossing is announced once; survives worker restarts. */
+export interface AlertMemory {
+  key: string | null;
+  /** "<module id>:remaining" / "<module id>:deletable" entries that are low now. */
+  low: string[];
+  /** "<class>:<code>" of the settings or account error announced last, until a good answer. */
+  error: string | null;
+}
+
+export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemory', {
+  fallback: { key: null, low: [], error: null },
+  version: 1,
+});
+
+export type Alert =
+  | { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number }
+  | { kind: 'error'; error: QuotaError };
+
+/** The alerts this state calls for, given what was announced before, and the new memory. Pure. */
+export function nextAlerts(
+  state: QuotaState,
+  key: string | undefined,
+  settings: Pick<Settings, 'thresholds' | 'notifications'>,
+  memory: AlertMemory,
+): { alerts: Alert[]; memory: AlertMemory } {
+  if (!key) return { alerts: [], memory: { key: null, low: [], error: null } };
+  const previous = memory.key === key ? memory : { key, low: [], error: null };
+  const alerts: Alert[] = [];
+  let low = previous.low;
+  const snapshot = state.snapshot?.key === key ? state.snapshot : null;
+  if (snapshot) {
+    const lowNow: string[] = [];
+    for (const module of snapshot.modules) {
+      const lowState = moduleLowState(module, settings);
+      for (const count of ['remaining', 'deletable'] as const) {
+        if (!lowState[count]) continue;
+        const id = `${module.id}:${count}`;
+        lowNow.push(id);
+        if (!previous.low.includes(id)) alerts.push({ kind: 'low', moduleId: module.id, count, value: module[count], total: module.total });
+      }
+    }
+    low = lowNow;
+  }
+  let error = previous.error;
+  const current = state.error?.key === key ? state.error : null;
+  if (!current) {
+    error = null;
+  } else {
+    const cls = ruleForFailure(current.failure).class;
+    if (cls === 'settings' || cls === 'account') {
+      const signature = `${cls}:${current.failure.kind === 'api' ? current.failure.code : current.failure.kind}`;
+      if (signature !== previous.error) alerts.push({ kind: 'error', error: current });
+      error = signature;
+    }
+  }
+  return { alerts: settings.notifications ? alerts : [], memory: { key, low, error } };
+}
+
+/** The words of a notification, in the UI language. */
+export function alertText(alert: Alert): { id: string; title: string; message: string } {
+  if (alert.kind === 'low') {
+    const message = alert.count === 'remaining' ? 'notifyLowRemaining' : 'notifyLowDeletable';
+    return {
+      id: `low:${alert.moduleId}:${alert.count}`,
+      title: t('notifyLowTitle', moduleName(alert.moduleId)),
+      message: t(message, [formatNumber(alert.value), formatNumber(alert.total)]),
+    };
+  }
+  const explained = explainFailure(alert.error.failure, alert.error.clockChecked);
+  return {
+    id: 'error',
+    title: t('notifyErrorTitle'),
+    message: `${explained.code ?? ''} ${explained.text} ${explained.action}`.trim(),
+  };
+}
+
+/** Shows the notifications the new state calls for and remembers them. */
+export async function announce(state: QuotaState, key: string | undefined, settings: Settings): Promise<void> {
+  const { alerts, memory } = nextAlerts(state, key, settings, await alertMemoryItem.getValue());
+  await alertMemoryItem.setValue(memory);
+  for (const alert of alerts) {
+    const { id, title, message } = alertText(alert);
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  }
+}
+
+/** A click on any of our notifications opens pro.qcc.com. */
+export async function onAlertClicked(notificationId: string): Promise<void> {
+  await browser.notifications.clear(notificationId);
+  await browser.tabs.create({ url: `${PRO_QCC_ORIGIN}/` });
+}
