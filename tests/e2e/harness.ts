@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../support/chromium.mjs';
@@ -67,4 +67,24 @@ export const EN_LABELS: [string, string, string, string] = ['Remaining', 'Total'
 /** A named alarm of the extension, as the worker sees it. */
 export async function alarm(browser: Browser, name: string) {
   return browser.worker().evaluate(async (alarmName: string) => (await chrome.alarms.get(alarmName)) ?? null, name);
+}
+
+const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page, as "rule: target" lines (empty when clean). */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  // Injected through the DevTools protocol, which the page's CSP does not govern; the build is unchanged.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`));
+}
+
+/** Everything in the extension's storage.local, as the worker reads it. */
+export async function localStorageOf(browser: Browser): Promise<Record<string, unknown>> {
+  return browser.worker().evaluate(() => chrome.storage.local.get(null));
 }

@@ -1,0 +1,151 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alarm, badgeOf, DEMO_KEY, localStorageOf, openPopup, saveCredentials, startBoth, type Browser, type StandIn } from './harness';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const HEALTHY = [
+  { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 },
+  { id: 'bene_id', totalCount: 100, canDeletedCount: 30, consumedCount: 2 },
+  { id: 'natural_person_id', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
+];
+const BENE_LOW = [HEALTHY[0], { id: 'bene_id', totalCount: 100, canDeletedCount: 30, consumedCount: 95 }, HEALTHY[2]];
+const RED = [197, 34, 31, 255];
+
+describe('settings take effect at once (real Chromium, zh_CN)', () => {
+  let standIn: StandIn;
+  let browser: Browser;
+  let options: Page;
+
+  const notifications = () => browser.worker().evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  const clearNotifications = () =>
+    browser.worker().evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
+  async function refreshFromPopup() {
+    const popup = await openPopup(browser);
+    const before = standIn.requests.length;
+    await popup.getByRole('button', { name: '刷新' }).click();
+    await expect.poll(() => standIn.requests.length).toBeGreaterThan(before);
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    await popup.close();
+  }
+
+  beforeAll(async () => {
+    ({ standIn, browser } = await startBoth({ lang: 'zh-CN' }));
+    standIn.setRows(HEALTHY);
+    const qcc = await browser.context.newPage();
+    await qcc.goto('https://pro.qcc.com/');
+    options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('options.html'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  it('explains bad input at the field and saves nothing', async () => {
+    await options.getByRole('button', { name: '保存' }).click();
+    expect(await options.locator('#key-message').innerText()).toBe('请填写此项。');
+    expect(await options.locator('#secret-message').innerText()).toBe('请填写此项。');
+    await options.getByLabel('公司 Key').fill('abc def');
+    await options.getByRole('button', { name: '保存' }).click();
+    expect(await options.locator('#key-message').innerText()).toBe('不能包含空格或不可见字符。');
+    const threshold = options.getByLabel('股权穿透 · 剩余额度 阈值', { exact: true });
+    await threshold.fill('150');
+    await threshold.press('Tab');
+    expect(await options.getByText('请输入 0 到 100 之间的整数。').isVisible()).toBe(true);
+    const minutes = options.getByLabel('自动查询间隔（分钟）');
+    await minutes.fill('2');
+    await minutes.press('Tab');
+    expect(await options.getByText('请输入 5 到 1440 之间的整数。').isVisible()).toBe(true);
+    expect(standIn.requests).toHaveLength(0);
+    const stored = await localStorageOf(browser);
+    expect(stored.credentials).toBeUndefined();
+    expect(stored.settings).toBeUndefined();
+    await options.reload();
+  });
+
+  it('changing a threshold redraws the badge on pro.qcc.com without asking the server', async () => {
+    await options.close();
+    options = await saveCredentials(browser);
+    await options.getByRole('region', { name: '自然人核验' }).waitFor();
+    await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toMatchObject({ text: '' });
+    const requests = standIn.requests.length;
+    // Natural-person verification has 15 deletable of 50: 40 % (20) makes it low.
+    const deletable = options.getByLabel('自然人核验 · 可删除额度 阈值', { exact: true });
+    await deletable.fill('40');
+    await deletable.press('Tab');
+    await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
+    await options.getByLabel('自然人核验 · 可删除额度 阈值单位').selectOption('count');
+    await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
+    await deletable.fill('14');
+    await deletable.press('Tab');
+    await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toMatchObject({ text: '' });
+    expect(standIn.requests.length).toBe(requests);
+    expect((await localStorageOf(browser)).settings).toMatchObject({
+      thresholds: { natural_person_id: { deletable: { unit: 'count', value: 14 } } },
+    });
+  });
+
+  it('changing the interval re-plans the repeating alarm', async () => {
+    expect((await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(30);
+    const minutes = options.getByLabel('自动查询间隔（分钟）');
+    await minutes.fill('90');
+    await minutes.press('Tab');
+    await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(90);
+    const planned = (await alarm(browser, 'quota-poll'))!.scheduledTime;
+    expect(planned).toBeGreaterThan(Date.now() + 89 * 60_000);
+    await minutes.fill('5');
+    await minutes.press('Tab');
+    await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(5);
+  });
+
+  it('the badge scope "everywhere" shows the warning on other tabs too', async () => {
+    standIn.setRows(BENE_LOW);
+    await refreshFromPopup();
+    const other = await browser.context.newPage();
+    await other.goto(browser.pageUrl('popup.html'));
+    await expect.poll(() => badgeOf(browser, browser.pageUrl('popup.html'))).toMatchObject({ text: '' });
+    await options.getByLabel('所有标签页').check();
+    await expect.poll(() => badgeOf(browser, browser.pageUrl('popup.html'))).toEqual({ text: '不足', color: RED });
+    await options.getByLabel('仅 pro.qcc.com 标签页').check();
+    await expect.poll(() => badgeOf(browser, browser.pageUrl('popup.html'))).toMatchObject({ text: '' });
+    expect((await badgeOf(browser, 'https://pro.qcc.com/'))?.text).toBe('不足');
+    await other.close();
+  });
+
+  it('fires one notification per crossing into low, not again while it stays low', async () => {
+    // The previous test made bene_id's remaining low: that crossing was announced once.
+    expect(await notifications()).toContain('low:bene_id:remaining');
+    await clearNotifications();
+    await refreshFromPopup();
+    expect(await notifications()).toEqual([]);
+    standIn.setRows(HEALTHY);
+    await refreshFromPopup();
+    expect(await notifications()).toEqual([]);
+    standIn.setRows(BENE_LOW);
+    await refreshFromPopup();
+    await expect.poll(() => notifications()).toEqual(['low:bene_id:remaining']);
+    // The tooltip lists the remaining counts.
+    const title = await browser.worker().evaluate(() => chrome.action.getTitle({}));
+    expect(title).toContain('股权穿透：剩余 5');
+    expect(title).toContain('风险监控：剩余 48');
+  });
+
+  it('"Forget this key" leaves no key, SecretKey or quota data in storage', async () => {
+    await options.getByRole('button', { name: '忘记此 Key' }).click();
+    await options.getByRole('button', { name: '确认删除' }).click();
+    await options.getByText('已删除 Key、SecretKey 和额度数据。').waitFor();
+    await expect.poll(async () => Object.keys(await localStorageOf(browser)).filter((key) => !key.endsWith('$'))).not.toContain('quotaState');
+    const stored = await localStorageOf(browser);
+    expect(stored.credentials).toBeUndefined();
+    expect(stored.quotaState).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain('DEMOSECRET');
+    expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
+    expect(await options.getByLabel('公司 Key').inputValue()).toBe('');
+    const popup = await openPopup(browser);
+    await popup.getByText('尚未设置公司 Key').waitFor();
+    await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toMatchObject({ text: '' });
+  });
+});
