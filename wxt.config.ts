@@ -27,11 +27,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 on desktop and 142 on Android are the first to read data_collection_permissions;
+            // everything else used (MV3 background scripts, AbortSignal.any, action badge colours) is older.
             gecko: {
               id: 'qcc-quota-monitor@qcc-quota-monitor.github.io',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

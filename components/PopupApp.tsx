@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PRO_QCC_ORIGIN } from '@/utils/badge';
+import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
 import type { Credentials } from '@/utils/fetch-quota';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';

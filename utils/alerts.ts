@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PRO_QCC_ORIGIN } from './badge';
+import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { explainFailure } from './explain-failure';
 import { formatNumber, t } from './i18n';
 import { moduleLowState } from './low-quota';

@@ -2,12 +2,11 @@ import { browser } from 'wxt/browser';
 import { formatNumber, formatWhen, t } from './i18n';
 import { isLow } from './low-quota';
 import { moduleName } from './module-name';
+import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { ruleForFailure } from './status-codes';
 import type { BadgeScope, Settings } from './settings';
 import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from './storage-items';
 
-export const PRO_QCC_ORIGIN = 'https://pro.qcc.com';
-export const PRO_QCC_TABS = `${PRO_QCC_ORIGIN}/*`;
 
 /** Red for low quota; amber with dark text for a problem the user must fix (settings, account). */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;

@@ -1,8 +1,9 @@
 import { parseQuotaResponse } from './parse-quota-response';
+import { PRO_QCC_ORIGIN } from './pro-qcc';
 import type { ParsedQuota } from './quota-types';
 import { signRequest } from './sign-request';
 
-export const QUOTA_URL = 'https://pro.qcc.com/api/company/quota/getQuota';
+export const QUOTA_URL = `${PRO_QCC_ORIGIN}/api/company/quota/getQuota`;
 /** No request waits longer than this for its whole answer. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
