@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 /** Only the pages of the extension itself, and only pro.qcc.com over HTTPS. */
@@ -15,6 +16,12 @@ const EXTENSION_PAGES_CSP = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // PRIVACY.md ships as privacy.txt for the options page's link; the byte-order mark makes browsers read it as UTF-8.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'privacy.txt', contents: `\uFEFF${readFileSync('PRIVACY.md', 'utf8')}` });
+    },
+  },
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -77,6 +77,11 @@ export function OptionsApp({ initial }: { initial: OptionsData }) {
       </div>
       <SettingsForm settings={settings} onChange={changeSettings} />
       {credentials ? <ForgetKey onForget={forget} /> : null}
+      <footer>
+        <a href="/privacy.txt" target="_blank" rel="noreferrer">
+          {t('privacyLink')}
+        </a>
+      </footer>
     </main>
   );
 }

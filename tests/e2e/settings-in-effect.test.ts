@@ -133,6 +133,16 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     expect(title).toContain('风险监控：剩余 48');
   });
 
+  it('links to the privacy statement, readable in Chinese', async () => {
+    const [privacy] = await Promise.all([browser.context.waitForEvent('page'), options.getByRole('link', { name: '隐私说明：保存了什么、发送给谁' }).click()]);
+    await privacy.waitForLoadState();
+    expect(privacy.url()).toBe(browser.pageUrl('privacy.txt'));
+    const text = await privacy.locator('body').innerText();
+    expect(text).toContain('企查查额度监控（QCC Quota Monitor）不收集任何数据');
+    expect(text).toContain('collects no data');
+    await privacy.close();
+  });
+
   it('"Forget this key" leaves no key, SecretKey or quota data in storage', async () => {
     await options.getByRole('button', { name: '忘记此 Key' }).click();
     await options.getByRole('button', { name: '确认删除' }).click();
