@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fetchQuota, type Credentials, type QuotaFetchResult } from './fetch-quota';
-import { nextAttemptAt } from './retry-schedule';
+import { MINUTE, nextAttemptAt } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
 import { credentialsItem, quotaStateItem, retryStateItem, settingsItem, type QuotaState } from './storage-items';
 
@@ -139,8 +139,16 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     return refresh({ kind: 'manual' });
   }
 
+  /**
+   * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it);
+   * a retry alarm goes out when its time has come.
+   */
   async function onAlarm(name: string): Promise<void> {
-    if (name === POLL_ALARM || name === RETRY_ALARM) await refresh({ kind: 'auto' });
+    if (name === RETRY_ALARM) await refresh({ kind: 'auto' });
+    if (name === POLL_ALARM) {
+      const { pollMinutes } = await settingsItem.getValue();
+      await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
+    }
   }
 
   async function start(): Promise<void> {

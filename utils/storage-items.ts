@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Credentials } from './fetch-quota';
 import type { ModuleQuota, QuotaFailure } from './quota-types';
@@ -9,9 +10,11 @@ export const credentialsItem = storage.defineItem<Credentials | null>('local:cre
   version: 1,
 });
 
+const SETTINGS_VERSION = 2;
+
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: SETTINGS_VERSION,
   migrations: { 2: migrateSettingsV1 },
 });
 
@@ -56,3 +59,26 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
   fallback: { failures: 0, clockOffsetMs: 0 },
   version: 1,
 });
+
+export interface StoredState {
+  credentials: Credentials | null;
+  state: QuotaState;
+  settings: Settings;
+}
+
+/**
+ * What the pages paint first, in one storage call (item by item it takes several, as each waits for its
+ * migrations). Settings still on an older schema version go through their migration.
+ */
+export async function readStoredState(): Promise<StoredState> {
+  const keys = [credentialsItem.key, quotaStateItem.key, settingsItem.key].map((key) => key.replace(/^local:/, ''));
+  const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
+  const stored = await (started ?? browser.storage.local.get([...keys, 'settings$']));
+  const storedSettings = (stored.settings as Settings | undefined) ?? null;
+  const version = (stored.settings$ as { v?: number } | undefined)?.v;
+  return {
+    credentials: (stored.credentials as Credentials | undefined) ?? null,
+    state: (stored.quotaState as QuotaState | undefined) ?? quotaStateItem.fallback,
+    settings: storedSettings === null ? DEFAULT_SETTINGS : version === SETTINGS_VERSION ? storedSettings : await settingsItem.getValue(),
+  };
+}

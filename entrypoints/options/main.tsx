@@ -1,13 +1,11 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/OptionsApp';
 import { t, uiLanguage } from '@/utils/i18n';
-import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage-items';
+import { readStoredState } from '@/utils/storage-items';
 import '@/components/style.css';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('optionsTitle');
-void Promise.all([credentialsItem.getValue(), quotaStateItem.getValue(), settingsItem.getValue()]).then(
-  ([credentials, state, settings]) => {
-    render(<OptionsApp initial={{ credentials, state, settings }} />, document.getElementById('app')!);
-  },
-);
+void readStoredState().then(({ credentials, state, settings }) => {
+  render(<OptionsApp initial={{ credentials, state, settings }} />, document.getElementById('app')!);
+});

@@ -3,7 +3,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage-items';
+import { readStoredState } from '@/utils/storage-items';
 import '@/components/style.css';
 
 /** Opening the popup refreshes data older than this, after painting what is stored. */
@@ -11,9 +11,7 @@ const POPUP_MAX_AGE = MINUTE;
 
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
-void Promise.all([credentialsItem.getValue(), quotaStateItem.getValue(), settingsItem.getValue()]).then(
-  ([credentials, state, settings]) => {
-    render(<PopupApp initial={{ credentials, state, settings }} />, document.getElementById('app')!);
-    if (credentials) void requestRefresh(POPUP_MAX_AGE);
-  },
-);
+void readStoredState().then(({ credentials, state, settings }) => {
+  render(<PopupApp initial={{ credentials, state, settings }} />, document.getElementById('app')!);
+  if (credentials) void requestRefresh(POPUP_MAX_AGE);
+});
