@@ -19,10 +19,7 @@ export default defineBackground(() => {
     const { look, scope, title } = await readBadgeInputs();
     await paintAllTabs(look, scope, title);
   };
-  const onStateWritten = async () => {
-    const [credentials, settings, state] = await Promise.all([credentialsItem.getValue(), settingsItem.getValue(), quotaStateItem.getValue()]);
-    await Promise.all([repaint(), announce(state, credentials?.key, settings)]);
-  };
+  const onStateWritten = () => Promise.all([repaint(), announce()]);
 
   void monitor.start();
   browser.alarms.onAlarm.addListener((alarm) => monitor.onAlarm(alarm.name));

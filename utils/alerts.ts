@@ -7,7 +7,7 @@ import { moduleName } from './module-name';
 import { ruleForFailure } from './status-codes';
 import type { Settings } from './settings';
 import { storage } from 'wxt/utils/storage';
-import type { QuotaError, QuotaState } from './storage-items';
+import { credentialsItem, quotaStateItem, settingsItem, type QuotaError, type QuotaState } from './storage-items';
 
 /** What has been announced already, so that each crossing is announced once; survives worker restarts. */
 export interface AlertMemory {
@@ -85,11 +85,27 @@ export function alertText(alert: Alert): { id: string; title: string; message: s
   };
 }
 
-/** Shows the notifications the new state calls for and remembers them. */
-export async function announce(state: QuotaState, key: string | undefined, settings: Settings): Promise<void> {
-  const { alerts, memory } = nextAlerts(state, key, settings, await alertMemoryItem.getValue());
-  await alertMemoryItem.setValue(memory);
-  for (const alert of alerts) {
+let announcing: Promise<void> = Promise.resolve();
+
+/**
+ * Shows the notifications the stored state calls for and remembers them. Calls run one after another, so that
+ * two storage changes arriving together cannot both announce the same crossing.
+ */
+export function announce(): Promise<void> {
+  announcing = announcing.then(announceNow, announceNow);
+  return announcing;
+}
+
+async function announceNow(): Promise<void> {
+  const [state, credentials, settings, memory] = await Promise.all([
+    quotaStateItem.getValue(),
+    credentialsItem.getValue(),
+    settingsItem.getValue(),
+    alertMemoryItem.getValue(),
+  ]);
+  const next = nextAlerts(state, credentials?.key, settings, memory);
+  await alertMemoryItem.setValue(next.memory);
+  for (const alert of next.alerts) {
     const { id, title, message } = alertText(alert);
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   }

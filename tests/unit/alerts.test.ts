@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alertMemoryItem, alertText, announce, nextAlerts, onAlertClicked, type AlertMemory } from '@/utils/alerts';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { QuotaState } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, type QuotaState } from '@/utils/storage-items';
 
 const module = (id: string, total: number, consumed: number, deletable: number) => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
 const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null): QuotaState => ({ snapshot: { key: 'K', modules, fetchedAt: 0 }, error });
@@ -59,9 +59,10 @@ describe('alerts', () => {
 
   it('keeps its memory in storage, so a restarted worker does not announce again', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    const low = state([module('natural_person_id', 50, 46, 15)]);
-    await announce(low, 'K', DEFAULT_SETTINGS);
-    await announce(low, 'K', DEFAULT_SETTINGS);
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    await quotaStateItem.setValue(state([module('natural_person_id', 50, 46, 15)]));
+    await Promise.all([announce(), announce()]);
+    await announce();
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0]![0]).toBe('low:natural_person_id:remaining');
     expect((await alertMemoryItem.getValue()).low).toEqual(['natural_person_id:remaining']);
