@@ -70,8 +70,7 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     const state = await quotaStateItem.getValue();
     if (!credentials) {
       // No key (never set, or forgotten): nothing to ask, and nothing of an old key is kept.
-      await browser.alarms.clear(RETRY_ALARM);
-      if (state.snapshot || state.error) await Promise.all([quotaStateItem.removeValue(), retryStateItem.removeValue()]);
+      await Promise.all([browser.alarms.clear(RETRY_ALARM), quotaStateItem.removeValue(), retryStateItem.removeValue()]);
       return;
     }
     // Numbers of one key are never kept under another.

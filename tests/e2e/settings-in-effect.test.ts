@@ -133,6 +133,26 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     expect(title).toContain('风险监控：剩余 48');
   });
 
+  it('works from the keyboard: Tab reaches the refresh button, which shows its focus, and Enter refreshes', async () => {
+    const popup = await openPopup(browser);
+    await popup.locator('[data-module="radar_id"]').waitFor();
+    await popup.keyboard.press('Tab');
+    const focused = await popup.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      return { name: element.getAttribute('aria-label'), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    expect(focused).toEqual({ name: '刷新', outline: 'solid 2px' });
+    const before = standIn.requests.length;
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => standIn.requests.length).toBe(before + 1);
+    for (const name of ['设置', '打开企查查专业版']) {
+      await popup.keyboard.press('Tab');
+      expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(name);
+    }
+    await popup.close();
+  });
+
   it('links to the privacy statement, readable in Chinese', async () => {
     const [privacy] = await Promise.all([browser.context.waitForEvent('page'), options.getByRole('link', { name: '隐私说明：保存了什么、发送给谁' }).click()]);
     await privacy.waitForLoadState();
