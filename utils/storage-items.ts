@@ -79,6 +79,11 @@ export async function readStoredState(): Promise<StoredState> {
   return {
     credentials: (stored.credentials as Credentials | undefined) ?? null,
     state: (stored.quotaState as QuotaState | undefined) ?? quotaStateItem.fallback,
-    settings: storedSettings === null ? DEFAULT_SETTINGS : version === SETTINGS_VERSION ? storedSettings : await settingsItem.getValue(),
+    settings: storedSettings === null ? DEFAULT_SETTINGS : version === SETTINGS_VERSION ? storedSettings : await migratedSettings(),
   };
+}
+
+async function migratedSettings(): Promise<Settings> {
+  await settingsItem.migrate();
+  return settingsItem.getValue();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage-items';
 
 describe('storage schema', () => {
   it('migrates v1 settings (one threshold pair for all) to v2 (per module), keeping the user’s values', async () => {
@@ -26,5 +26,36 @@ describe('storage schema', () => {
     expect(await fakeBrowser.storage.local.get('credentials')).toEqual({ credentials: { key: 'K', secretKey: 'S' } });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     expect(await quotaStateItem.getValue()).toEqual({ snapshot: null, error: null });
+  });
+});
+
+describe('readStoredState (the pages’ first paint)', () => {
+  it('reads the key pair, the quota state and the settings, with defaults for what is not stored', async () => {
+    expect(await readStoredState()).toEqual({ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS });
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 45 });
+    const read = await readStoredState();
+    expect(read.credentials).toEqual({ key: 'K', secretKey: 'S' });
+    expect(read.settings.pollMinutes).toBe(45);
+  });
+
+  it('migrates settings stored by an older version before painting them', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { pollMinutes: 15, lowRemaining: { unit: 'count', value: 3 }, lowDeletable: { unit: 'count', value: 4 } },
+      settings$: { v: 1 },
+    });
+    const read = await readStoredState();
+    expect(read.settings.pollMinutes).toBe(15);
+    expect(read.settings.thresholds.bene_id).toEqual({ remaining: { unit: 'count', value: 3 }, deletable: { unit: 'count', value: 4 } });
+  });
+
+  it('uses the read that public/read-stored-state.js started, when there is one', async () => {
+    const early = { credentials: { key: 'EARLY', secretKey: 'S' } };
+    (globalThis as { qccStoredState?: Promise<unknown> }).qccStoredState = Promise.resolve(early);
+    try {
+      expect((await readStoredState()).credentials).toEqual(early.credentials);
+    } finally {
+      delete (globalThis as { qccStoredState?: Promise<unknown> }).qccStoredState;
+    }
   });
 });
