@@ -23,6 +23,11 @@ export default defineConfig({
     },
   },
   manifestVersion: 3,
+  zip: {
+    // AMO rebuilds from the sources zip: it needs PRIVACY.md (shipped as privacy.txt), not the test screenshots.
+    includeSources: ['PRIVACY.md'],
+    excludeSources: ['tests/screenshots/**', 'stats.html'],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
