@@ -22,6 +22,10 @@ export default defineBackground(() => {
   const onStateWritten = () => Promise.all([repaint(), announce()]);
 
   void monitor.start();
+  // A new user's first step is the key pair: open the settings once, right after installing.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
   browser.alarms.onAlarm.addListener((alarm) => monitor.onAlarm(alarm.name));
   browser.runtime.onMessage.addListener((message) => {
     if (!isRefreshMessage(message)) return undefined;

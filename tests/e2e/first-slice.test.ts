@@ -20,6 +20,10 @@ describe('the first slice in real Chromium (zh_CN)', () => {
     await standIn?.close();
   });
 
+  it('opens the settings once after installing, for the key pair', async () => {
+    await expect.poll(() => browser.context.pages().map((page) => page.url())).toContain(browser.pageUrl('options.html'));
+  });
+
   it('sends no request before a key is set, and the popup asks for one', async () => {
     const qcc = await browser.context.newPage();
     await qcc.goto('https://pro.qcc.com/');
