@@ -1,5 +1,5 @@
 // Starts real Chromium with the production build loaded and pro.qcc.com mapped to the local stand-in.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,6 +13,12 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromiu
  */
 export async function launchWithExtension(options) {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  if (!existsSync(chromiumPath())) {
+    throw new Error(
+      `No Chromium at ${chromiumPath()}. On Debian/Ubuntu: apt-get install -y chromium chromium-l10n fonts-noto-cjk; elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+    );
+  }
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No build in ${extensionDir}: run npm run build first.`);
   const lang = options.lang ?? 'zh-CN';
   const ownDir = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'qcc-chromium-'));
