@@ -13,12 +13,27 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage?.() || 'zh-CN';
 }
 
+/** Intl formatters are costly to create (a popup paints a dozen numbers): one per kind and language. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (language: string) => T): T {
+  const language = uiLanguage();
+  const key = `${kind}|${language}`;
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = make(language)));
+  return found;
+}
+
+const numbers = () => formatter('number', (language) => new Intl.NumberFormat(language));
+const dateTimes = () => formatter('dateTime', (language) => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }));
+const times = () => formatter('time', (language) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }));
+const relative = () => formatter('relative', (language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
+
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(value);
+  return numbers().format(value);
 }
 
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  return dateTimes().format(ms);
 }
 
 const DAY_MS = 86_400_000;
@@ -34,10 +49,10 @@ function dayOffset(ms: number, now: number): number {
 
 /** "今天 17:03", "昨天 17:03", "明天 00:00", or a date and time further away. */
 export function formatWhen(ms: number, now: number): string {
-  const time = new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }).format(ms);
+  const time = times().format(ms);
   const days = dayOffset(ms, now);
   if (Math.abs(days) <= 1) {
-    const day = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(days, 'day');
+    const day = relative().format(days, 'day');
     return t('dayAndTime', [day, time]);
   }
   return formatDateTime(ms);
@@ -48,6 +63,6 @@ export function formatAge(ms: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
   if (seconds < 60) return t('justNow');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(-minutes, 'minute');
+  if (minutes < 60) return relative().format(-minutes, 'minute');
   return formatWhen(ms, now);
 }
