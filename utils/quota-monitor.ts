@@ -157,4 +157,3 @@ export function createQuotaMonitor(deps: MonitorDeps) {
   return { refresh, onCredentialsChanged, onAlarm, start };
 }
 
-export type QuotaMonitor = ReturnType<typeof createQuotaMonitor>;

@@ -1,6 +1,5 @@
 /** Module ids the vendor documents; any other id is kept and shown raw. */
 export const KNOWN_MODULE_IDS = ['radar_id', 'bene_id', 'natural_person_id'] as const;
-export type KnownModuleId = (typeof KNOWN_MODULE_IDS)[number];
 
 export interface ModuleQuota {
   id: string;
