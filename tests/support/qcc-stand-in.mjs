@@ -19,19 +19,25 @@ export const EXAMPLE_ROWS = [
   { id: 'natural_person_id', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
 ];
 
-/** A self-signed certificate for pro.qcc.com, and the base64 SHA-256 of its public key for Chromium. */
+/**
+ * A certificate for pro.qcc.com signed by a throw-away CA. Chromium trusts the leaf by the base64 SHA-256 of its
+ * public key (--ignore-certificate-errors-spki-list); Firefox trusts the CA (it refuses a CA used as the server's own).
+ */
 export function makeCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'qcc-cert-'));
+  const file = (name) => join(dir, name);
+  const openssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2',
-      '-subj', '/CN=pro.qcc.com', '-addext', 'subjectAltName=DNS:pro.qcc.com',
-    ], { stdio: 'ignore' });
-    const cert = readFileSync(join(dir, 'cert.pem'));
-    const key = readFileSync(join(dir, 'key.pem'));
+    openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=QCC Quota Monitor test CA');
+    openssl('req', ...ec, '-keyout', file('key.pem'), '-out', file('leaf.csr'), '-subj', '/CN=pro.qcc.com');
+    execFileSync('sh', ['-c', `printf 'subjectAltName=DNS:pro.qcc.com\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ${file('leaf.ext')}`]);
+    openssl('x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('cert.pem'), '-days', '2', '-extfile', file('leaf.ext'));
+    const cert = readFileSync(file('cert.pem'));
+    const key = readFileSync(file('key.pem'));
     const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
-    return { cert, key, spkiHash: createHash('sha256').update(spki).digest('base64') };
+    const caBase64 = readFileSync(file('ca.pem'), 'utf8').replace(/-----[^-]+-----|\s/g, '');
+    return { cert, key, caBase64, spkiHash: createHash('sha256').update(spki).digest('base64') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -155,6 +161,8 @@ export async function startStandIn(options = {}) {
   return {
     port,
     spkiHash: certificate.spkiHash,
+    /** The issuing CA in base64 DER, for browsers that trust a root rather than a key (Firefox). */
+    caBase64: certificate.caBase64,
     state,
     requests,
     /** Quota rows for the default answer (the document's shape). */
