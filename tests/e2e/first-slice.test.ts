@@ -21,7 +21,8 @@ describe('the first slice in real Chromium (zh_CN)', () => {
   });
 
   it('opens the settings once after installing, for the key pair', async () => {
-    await expect.poll(() => browser.context.pages().map((page) => page.url())).toContain(browser.pageUrl('options.html'));
+    expect(browser.installPage?.url()).toBe(browser.pageUrl('options.html'));
+    expect(await browser.installPage?.getByLabel('SecretKey').getAttribute('type')).toBe('password');
   });
 
   it('sends no request before a key is set, and the popup asks for one', async () => {

@@ -1,5 +1,5 @@
 // Starts real Chromium with the production build loaded and pro.qcc.com mapped to the local stand-in.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,7 @@ export async function launchWithExtension(options) {
   const lang = options.lang ?? 'zh-CN';
   const ownDir = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'qcc-chromium-'));
+  const freshProfile = readdirSync(userDataDir).length === 0;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -47,9 +48,20 @@ export async function launchWithExtension(options) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // On a fresh profile the extension opens its settings once; wait for that tab, so that no test races it.
+  const isOptions = (/** @type {import('playwright-core').Page} */ page) => page.url() === `chrome-extension://${extensionId}/options.html`;
+  /** @type {import('playwright-core').Page | null} */
+  let installPage = null;
+  for (const end = Date.now() + 10_000; freshProfile && !installPage && Date.now() < end; ) {
+    installPage = context.pages().find(isOptions) ?? null;
+    if (!installPage) await new Promise((done) => setTimeout(done, 50));
+  }
+  await installPage?.waitForLoadState();
   return {
     context,
     extensionId,
+    /** The settings tab the extension opened by itself after installing, if it did. */
+    installPage,
     userDataDir,
     /** The current service worker (it may have been restarted). */
     worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
