@@ -68,14 +68,13 @@ export function OptionsApp({ initial }: { initial: OptionsData }) {
       <div class="outcome" aria-live="polite">
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
-        {notice?.kind === 'settings' ? <p>{t('settingsSaved')}</p> : null}
         {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
         {error && (!snapshot || error.at > snapshot.fetchedAt) ? <FailureBanner error={error} /> : null}
         {snapshot && (!error || snapshot.fetchedAt >= error.at)
           ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)
           : null}
       </div>
-      <SettingsForm settings={settings} onChange={changeSettings} />
+      <SettingsForm settings={settings} onChange={changeSettings} saved={notice?.kind === 'settings'} />
       {credentials ? <ForgetKey onForget={forget} /> : null}
       <footer>
         <a href="/privacy.txt" target="_blank" rel="noreferrer">

@@ -11,6 +11,8 @@ interface Props {
   settings: Settings;
   /** Stores a change; it takes effect at once (the worker re-plans the alarm and redraws the badge). */
   onChange: (patch: Partial<Settings>) => void;
+  /** The last change was stored. */
+  saved?: boolean;
 }
 
 const COUNTS = [
@@ -19,7 +21,7 @@ const COUNTS = [
 ] as const satisfies ReadonlyArray<readonly [keyof ModuleThresholds, MessageKey]>;
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
-export function SettingsForm({ settings, onChange }: Props) {
+export function SettingsForm({ settings, onChange, saved = false }: Props) {
   const [minutes, setMinutes] = useState(String(settings.pollMinutes));
   const [minutesProblem, setMinutesProblem] = useState<MessageKey | null>(null);
 
@@ -106,6 +108,9 @@ export function SettingsForm({ settings, onChange }: Props) {
           {t('notificationsLabel')}
         </label>
       </section>
+      <p class="settings-status" aria-live="polite">
+        {saved ? t('settingsSaved') : ''}
+      </p>
     </div>
   );
 }

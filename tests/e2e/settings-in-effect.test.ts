@@ -77,6 +77,7 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     await deletable.fill('40');
     await deletable.press('Tab');
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
+    expect(await options.getByText('设置已保存并生效。').isVisible()).toBe(true);
     await options.getByLabel('自然人核验 · 可删除额度 阈值单位').selectOption('count');
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
     await deletable.fill('14');
