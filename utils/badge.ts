@@ -7,7 +7,6 @@ import { ruleForFailure } from './status-codes';
 import type { BadgeScope, Settings } from './settings';
 import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from './storage-items';
 
-
 /** Red for low quota; amber with dark text for a problem the user must fix (settings, account). */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;
 export const ERROR_COLORS = { background: '#F9AB00', text: '#202124' } as const;
