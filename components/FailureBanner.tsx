@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { explainFailure } from '@/utils/explain-failure';
 import { formatWhen, t } from '@/utils/i18n';
+import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
 import type { QuotaError } from '@/utils/storage-items';
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
@@ -23,7 +24,7 @@ export function FailureBanner({ error }: { error: QuotaError }) {
         </button>
       ) : null}
       {explained.failureClass === 'account' ? (
-        <a href="https://pro.qcc.com/" target="_blank" rel="noreferrer">
+        <a href={`${PRO_QCC_ORIGIN}/`} target="_blank" rel="noreferrer">
           {t('openProQcc')}
         </a>
       ) : null}

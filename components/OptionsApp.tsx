@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Credentials } from '@/utils/fetch-quota';
+import { sameCredentials, type Credentials } from '@/utils/fetch-quota';
 import { t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from '@/utils/storage-items';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
 import { ForgetKey } from './ForgetKey';
@@ -41,8 +41,7 @@ export function OptionsApp({ initial }: { initial: OptionsData }) {
   const saveCredentials = (next: Credentials) =>
     guarded(async () => {
       setTestedSince(Date.now());
-      const unchanged = next.key === credentials?.key && next.secretKey === credentials?.secretKey;
-      if (unchanged) void requestRefresh().catch(() => undefined);
+      if (sameCredentials(next, credentials)) void requestRefresh().catch(() => undefined);
       else await credentialsItem.setValue(next);
     }, { kind: 'saved' });
 
@@ -57,9 +56,10 @@ export function OptionsApp({ initial }: { initial: OptionsData }) {
     }, { kind: 'forgotten' });
 
   // The outcome of "Save and test": the first answer written after the save, for the saved key.
-  const since = credentials && testedSince !== null ? testedSince : Number.POSITIVE_INFINITY;
-  const snapshot = state.snapshot?.key === credentials?.key && (state.snapshot?.fetchedAt ?? 0) >= since ? state.snapshot : null;
-  const error = state.error?.key === credentials?.key && (state.error?.at ?? 0) >= since ? state.error : null;
+  const since = testedSince ?? Number.POSITIVE_INFINITY;
+  const own = stateOfKey(state, credentials?.key);
+  const snapshot = own.snapshot && own.snapshot.fetchedAt >= since ? own.snapshot : null;
+  const error = own.error && own.error.at >= since ? own.error : null;
 
   return (
     <main class="options">

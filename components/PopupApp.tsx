@@ -5,7 +5,7 @@ import type { Credentials } from '@/utils/fetch-quota';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from '@/utils/storage-items';
 import { FailureBanner } from './FailureBanner';
 import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
 import { QuotaCard } from './QuotaCard';
@@ -39,8 +39,7 @@ export function PopupApp({ initial }: { initial: PopupData }) {
     );
   }
 
-  const snapshot = state.snapshot?.key === credentials.key ? state.snapshot : null;
-  const error = state.error?.key === credentials.key ? state.error : null;
+  const { snapshot, error } = stateOfKey(state, credentials.key);
   const refresh = async () => {
     setBusy(true);
     try {

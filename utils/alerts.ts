@@ -7,7 +7,7 @@ import { moduleName } from './module-name';
 import { ruleForFailure } from './status-codes';
 import type { Settings } from './settings';
 import { storage } from 'wxt/utils/storage';
-import { credentialsItem, quotaStateItem, settingsItem, type QuotaError, type QuotaState } from './storage-items';
+import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaError, type QuotaState } from './storage-items';
 
 /** What has been announced already, so that each crossing is announced once; survives worker restarts. */
 export interface AlertMemory {
@@ -38,7 +38,7 @@ export function nextAlerts(
   const previous = memory.key === key ? memory : { key, low: [], error: null };
   const alerts: Alert[] = [];
   let low = previous.low;
-  const snapshot = state.snapshot?.key === key ? state.snapshot : null;
+  const { snapshot, error: current } = stateOfKey(state, key);
   if (snapshot) {
     const lowNow: string[] = [];
     for (const module of snapshot.modules) {
@@ -53,7 +53,6 @@ export function nextAlerts(
     low = lowNow;
   }
   let error = previous.error;
-  const current = state.error?.key === key ? state.error : null;
   if (!current) {
     error = null;
   } else {

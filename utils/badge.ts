@@ -5,7 +5,7 @@ import { moduleName } from './module-name';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { ruleForFailure } from './status-codes';
 import type { BadgeScope, Settings } from './settings';
-import { credentialsItem, quotaStateItem, settingsItem, type QuotaState } from './storage-items';
+import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from './storage-items';
 
 /** Red for low quota; amber with dark text for a problem the user must fix (settings, account). */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;
@@ -21,15 +21,13 @@ const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColo
 
 /** What the badge shows for this state: empty when all is well. Pure. */
 export function badgeLook(state: QuotaState, currentKey: string | undefined, settings: Settings): BadgeLook {
-  if (!currentKey) return EMPTY;
-  const error = state.error?.key === currentKey ? state.error : null;
+  const { snapshot, error } = stateOfKey(state, currentKey);
   if (error) {
     const failureClass = ruleForFailure(error.failure).class;
     if (failureClass === 'settings' || failureClass === 'account') {
       return { text: t('badgeError'), background: ERROR_COLORS.background, textColor: ERROR_COLORS.text };
     }
   }
-  const snapshot = state.snapshot?.key === currentKey ? state.snapshot : null;
   if (snapshot?.modules.some((module) => isLow(module, settings))) {
     return { text: t('badgeLow'), background: LOW_COLORS.background, textColor: LOW_COLORS.text };
   }
@@ -47,7 +45,7 @@ export function isProQccUrl(url: string | undefined): boolean {
 
 /** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
 export function badgeTitle(state: QuotaState, currentKey: string | undefined, now: number): string {
-  const snapshot = currentKey && state.snapshot?.key === currentKey ? state.snapshot : null;
+  const { snapshot } = stateOfKey(state, currentKey);
   if (!snapshot) return t('extName');
   return [
     t('extName'),

@@ -12,6 +12,9 @@ export interface Credentials {
   secretKey: string;
 }
 
+export const sameCredentials = (a: Credentials | null | undefined, b: Credentials | null | undefined): boolean =>
+  a?.key === b?.key && a?.secretKey === b?.secretKey;
+
 export interface QuotaFetchDeps {
   fetch: typeof fetch;
   /** Milliseconds since the epoch, already corrected by any known clock offset. */

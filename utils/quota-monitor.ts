@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { fetchQuota, type Credentials, type QuotaFetchResult } from './fetch-quota';
+import { fetchQuota, sameCredentials, type Credentials, type QuotaFetchResult } from './fetch-quota';
 import { MINUTE, nextAttemptAt } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
-import { credentialsItem, quotaStateItem, retryStateItem, settingsItem, type QuotaState } from './storage-items';
+import { credentialsItem, quotaStateItem, retryStateItem, settingsItem, stateOfKey, type QuotaState } from './storage-items';
 
 export const POLL_ALARM = 'quota-poll';
 export const RETRY_ALARM = 'quota-retry';
@@ -19,14 +19,11 @@ export interface MonitorDeps {
  */
 export type RefreshTrigger = { kind: 'manual' } | { kind: 'auto'; maxAgeMs?: number };
 
-const sameCredentials = (a: Credentials | null, b: Credentials | null): boolean =>
-  a?.key === b?.key && a?.secretKey === b?.secretKey;
 
 /** Whether an automatic trigger should send a request now. Pure. */
 export function shouldAutoRefresh(state: QuotaState, key: string, now: number, maxAgeMs?: number): boolean {
-  const error = state.error?.key === key ? state.error : null;
+  const { snapshot, error } = stateOfKey(state, key);
   if (error) return error.nextAttemptAt !== null && error.nextAttemptAt <= now;
-  const snapshot = state.snapshot?.key === key ? state.snapshot : null;
   if (!snapshot || maxAgeMs === undefined) return true;
   return now - snapshot.fetchedAt >= maxAgeMs;
 }
@@ -74,10 +71,7 @@ export function createQuotaMonitor(deps: MonitorDeps) {
       return;
     }
     // Numbers of one key are never kept under another.
-    const own: QuotaState = {
-      snapshot: state.snapshot?.key === credentials.key ? state.snapshot : null,
-      error: state.error?.key === credentials.key ? state.error : null,
-    };
+    const own = stateOfKey(state, credentials.key);
     if (own.snapshot !== state.snapshot || own.error !== state.error) await quotaStateItem.setValue(own);
     if (trigger.kind === 'auto' && !shouldAutoRefresh(own, credentials.key, deps.now(), trigger.maxAgeMs)) return;
 

@@ -41,6 +41,14 @@ export interface QuotaState {
   error: QuotaError | null;
 }
 
+/** The part of the quota state that belongs to `key`: numbers of one key are never shown under another. */
+export function stateOfKey(state: QuotaState, key: string | undefined): QuotaState {
+  return {
+    snapshot: key !== undefined && state.snapshot?.key === key ? state.snapshot : null,
+    error: key !== undefined && state.error?.key === key ? state.error : null,
+  };
+}
+
 /** Written by the background worker only; read by the popup and the options page. */
 export const quotaStateItem = storage.defineItem<QuotaState>('local:quotaState', {
   fallback: { snapshot: null, error: null },
@@ -60,6 +68,17 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
   version: 1,
 });
 
+/** An item's key in its storage area ("local:settings" → "settings"). */
+const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
+
+/** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
+export const FIRST_PAINT_KEYS = [
+  areaKey(credentialsItem),
+  areaKey(quotaStateItem),
+  areaKey(settingsItem),
+  `${areaKey(settingsItem)}$`,
+];
+
 export interface StoredState {
   credentials: Credentials | null;
   state: QuotaState;
@@ -71,14 +90,13 @@ export interface StoredState {
  * migrations). Settings still on an older schema version go through their migration.
  */
 export async function readStoredState(): Promise<StoredState> {
-  const keys = [credentialsItem.key, quotaStateItem.key, settingsItem.key].map((key) => key.replace(/^local:/, ''));
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
-  const stored = await (started ?? browser.storage.local.get([...keys, 'settings$']));
-  const storedSettings = (stored.settings as Settings | undefined) ?? null;
-  const version = (stored.settings$ as { v?: number } | undefined)?.v;
+  const stored = await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS));
+  const storedSettings = (stored[areaKey(settingsItem)] as Settings | undefined) ?? null;
+  const version = (stored[`${areaKey(settingsItem)}$`] as { v?: number } | undefined)?.v;
   return {
-    credentials: (stored.credentials as Credentials | undefined) ?? null,
-    state: (stored.quotaState as QuotaState | undefined) ?? quotaStateItem.fallback,
+    credentials: (stored[areaKey(credentialsItem)] as Credentials | undefined) ?? null,
+    state: (stored[areaKey(quotaStateItem)] as QuotaState | undefined) ?? quotaStateItem.fallback,
     settings: storedSettings === null ? DEFAULT_SETTINGS : version === SETTINGS_VERSION ? storedSettings : await migratedSettings(),
   };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage-items';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { credentialsItem, FIRST_PAINT_KEYS, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage-items';
 
 describe('storage schema', () => {
   it('migrates v1 settings (one threshold pair for all) to v2 (per module), keeping the user’s values', async () => {
@@ -47,6 +49,13 @@ describe('readStoredState (the pages’ first paint)', () => {
     const read = await readStoredState();
     expect(read.settings.pollMinutes).toBe(15);
     expect(read.settings.thresholds.bene_id).toEqual({ remaining: { unit: 'count', value: 3 }, deletable: { unit: 'count', value: 4 } });
+  });
+
+  it('asks for the same keys as public/read-stored-state.js, which cannot import them', () => {
+    const script = readFileSync(resolve(import.meta.dirname, '../../public/read-stored-state.js'), 'utf8');
+    const listed = JSON.parse(script.match(/get\((\[[^\]]*\])\)/)![1]!.replace(/'/g, '"'));
+    expect(listed).toEqual(FIRST_PAINT_KEYS);
+    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$']);
   });
 
   it('uses the read that public/read-stored-state.js started, when there is one', async () => {
