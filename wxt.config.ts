@@ -22,6 +22,10 @@ export default defineConfig({
       files.push({ relativeDest: 'privacy.txt', contents: `\uFEFF${readFileSync('PRIVACY.md', 'utf8')}` });
     },
   },
+  vite: () => ({
+    // Extension pages support modulepreload natively: no polyfill in the pages' first module.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifestVersion: 3,
   zip: {
     // AMO rebuilds from the sources zip: it needs PRIVACY.md (shipped as privacy.txt), not the test screenshots.

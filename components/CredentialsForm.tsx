@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Credentials } from '@/utils/fetch-quota';
+import type { Credentials } from '@/utils/credentials';
 import { t, type MessageKey } from '@/utils/i18n';
 import { credentialProblem, looksUnusual } from '@/utils/validate-credentials';
 import { Field } from './Field';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sameCredentials, type Credentials } from '@/utils/fetch-quota';
+import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
-import type { Credentials } from '@/utils/fetch-quota';
+import type { Credentials } from '@/utils/credentials';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';

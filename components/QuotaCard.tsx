@@ -22,7 +22,7 @@ export function QuotaCard({ module, settings }: Props) {
   const count = (label: MessageKey, value: number, className: string, lowCount = false) => (
     <div class={`count ${className}${lowCount ? ' low' : ''}`}>
       <dt>{t(label)}</dt>
-      <dd>
+      <dd elementtiming={`quota-${module.id}`}>
         {formatNumber(value)}
         {lowCount ? (
           <span class="low-icon" title={t('lowMarker')}>

@@ -1,3 +1,4 @@
+import type { Credentials } from './credentials';
 import { parseQuotaResponse } from './parse-quota-response';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import type { ParsedQuota } from './quota-types';
@@ -6,14 +7,6 @@ import { signRequest } from './sign-request';
 export const QUOTA_URL = `${PRO_QCC_ORIGIN}/api/company/quota/getQuota`;
 /** No request waits longer than this for its whole answer. */
 export const REQUEST_TIMEOUT_MS = 15_000;
-
-export interface Credentials {
-  key: string;
-  secretKey: string;
-}
-
-export const sameCredentials = (a: Credentials | null | undefined, b: Credentials | null | undefined): boolean =>
-  a?.key === b?.key && a?.secretKey === b?.secretKey;
 
 export interface QuotaFetchDeps {
   fetch: typeof fetch;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { fetchQuota, sameCredentials, type Credentials, type QuotaFetchResult } from './fetch-quota';
+import { sameCredentials, type Credentials } from './credentials';
+import { fetchQuota, type QuotaFetchResult } from './fetch-quota';
 import { MINUTE, nextAttemptAt } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
 import { credentialsItem, quotaStateItem, retryStateItem, settingsItem, stateOfKey, type QuotaState } from './storage-items';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Credentials } from './fetch-quota';
+import type { Credentials } from './credentials';
 import type { ModuleQuota, QuotaFailure } from './quota-types';
 import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
 

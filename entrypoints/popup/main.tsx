@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { afterFirstPaint } from '@/utils/after-first-paint';
 import { t, uiLanguage } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { MINUTE } from '@/utils/retry-schedule';
@@ -13,5 +14,6 @@ document.documentElement.lang = uiLanguage();
 document.title = t('extName');
 void readStoredState().then(({ credentials, state, settings }) => {
   render(<PopupApp initial={{ credentials, state, settings }} />, document.getElementById('app')!);
-  if (credentials) void requestRefresh(POPUP_MAX_AGE);
+  // The worker round trip waits until the stored numbers are on screen.
+  if (credentials) afterFirstPaint(() => void requestRefresh(POPUP_MAX_AGE));
 });

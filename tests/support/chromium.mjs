@@ -7,18 +7,48 @@ import { chromium } from 'playwright-core';
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/**
- * @param {{ port: number, spkiHash: string, lang?: 'zh-CN' | 'en', headless?: boolean,
- *   userDataDir?: string, colorScheme?: 'light' | 'dark', extensionDir?: string, timezoneId?: string }} options
- */
-export async function launchWithExtension(options) {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+/** Fails with the fix when there is no Chromium or no build. */
+export function checkChromiumAndBuild(/** @type {string} */ extensionDir) {
   if (!existsSync(chromiumPath())) {
     throw new Error(
       `No Chromium at ${chromiumPath()}. On Debian/Ubuntu: apt-get install -y chromium chromium-l10n fonts-noto-cjk; elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary.`,
     );
   }
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No build in ${extensionDir}: run npm run build first.`);
+}
+
+/**
+ * The command line of every real-browser run: the build loaded, pro.qcc.com mapped to the stand-in, whose
+ * certificate is trusted by its public key, and nothing else of Chromium's own network traffic.
+ * @param {{ extensionDir: string, lang: string, port: number, spkiHash: string }} options
+ */
+export function chromiumArgs({ extensionDir, lang, port, spkiHash }) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--lang=${lang}`,
+    `--host-resolver-rules=MAP pro.qcc.com 127.0.0.1:${port}`,
+    `--ignore-certificate-errors-spki-list=${spkiHash}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/** Chromium's UI language on Linux follows these as well as --lang. */
+export const localeEnv = (/** @type {string} */ lang) => ({ LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' });
+
+/**
+ * @param {{ port: number, spkiHash: string, lang?: 'zh-CN' | 'en', headless?: boolean,
+ *   userDataDir?: string, colorScheme?: 'light' | 'dark', extensionDir?: string, timezoneId?: string }} options
+ */
+export async function launchWithExtension(options) {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  checkChromiumAndBuild(extensionDir);
   const lang = options.lang ?? 'zh-CN';
   const ownDir = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'qcc-chromium-'));
@@ -30,21 +60,8 @@ export async function launchWithExtension(options) {
     locale: lang,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 900, height: 700 },
-    env: { ...process.env, ...(options.timezoneId ? { TZ: options.timezoneId } : {}), LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--lang=${lang}`,
-      `--host-resolver-rules=MAP pro.qcc.com 127.0.0.1:${options.port}`,
-      `--ignore-certificate-errors-spki-list=${options.spkiHash}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    env: { ...process.env, ...(options.timezoneId ? { TZ: options.timezoneId } : {}), ...localeEnv(lang) },
+    args: chromiumArgs({ extensionDir, lang, port: options.port, spkiHash: options.spkiHash }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -1,24 +1,31 @@
 // Speed and memory measures of the real extension in Chromium, shared by `npm run bench` (a table for people)
 // and tests/e2e/performance.test.ts (looser guards in `npm test`).
+//
+// Speed is the time from navigation start to the three modules' numbers being painted, as the browser's Element
+// Timing reports it for the counts (they carry `elementtiming="quota-<module>"`). Pages are opened with no
+// debugger attached, the way a user opens the popup, and attached to only afterwards, to read that time.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_BUILD, launchWithExtension } from './chromium.mjs';
+import { launchBare } from './bare-chromium.mjs';
+import { CHROME_BUILD } from './chromium.mjs';
 import { DEMO_KEY, DEMO_SECRET, startStandIn } from './qcc-stand-in.mjs';
 
 const MODULES = ['radar_id', 'bene_id', 'natural_person_id'];
+/** Long enough for a page to paint before we attach to it (p95 is under 100 ms); a slower page is still measured. */
+const SETTLE_MS = 300;
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** Runs in every page before its own scripts: notes when all three modules' numbers are on screen. */
-function watchForNumbers(modules) {
-  const shown = () => modules.every((id) => document.querySelector(`[data-module="${id}"] .count.deletable dd`));
-  const done = () => requestAnimationFrame(() => ((/** @type {any} */ (window)).__numbersPaintedAt = performance.now()));
-  if (shown()) return done();
-  new MutationObserver((_, observer) => {
-    if (!shown()) return;
-    observer.disconnect();
-    done();
-  }).observe(document, { subtree: true, childList: true });
-}
+/** In a page: when the counts of all three modules were first painted, in ms since navigation start. */
+const NUMBERS_PAINTED_AT = `new Promise((resolve, reject) => {
+  const modules = ${JSON.stringify(MODULES)};
+  const painted = new Map();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!painted.has(entry.identifier)) painted.set(entry.identifier, entry.renderTime || entry.loadTime);
+    if (modules.every((id) => painted.has('quota-' + id))) resolve(Math.max(...modules.map((id) => painted.get('quota-' + id))));
+  }).observe({ type: 'element', buffered: true });
+  setTimeout(() => reject(new Error('numbers not painted within 5 s; painted: ' + [...painted.keys()].join(', '))), 5000);
+})`;
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,100 +33,95 @@ const percentile = (values, p) => {
 };
 export const summarize = (values) => ({ median: percentile(values, 50), p95: percentile(values, 95), n: values.length });
 
-/** A heap usage reader for the service worker, through the DevTools protocol of a page. */
-async function workerHeap(cdp) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.endsWith('/background.js'));
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
-  let nextId = 0;
-  const pending = new Map();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const message = JSON.parse(event.message);
-    pending.get(message.id)?.(message.result);
-  });
-  const call = (method) =>
-    new Promise((resolve) => {
-      nextId += 1;
-      pending.set(nextId, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId, method }) });
-    });
-  return async () => {
-    await call('HeapProfiler.collectGarbage');
-    return (await call('Runtime.getHeapUsage')).usedSize;
-  };
-}
-
 /**
  * Opens the popup `opens` times with cached data and the stand-in hanging, and a script-free page with the same
- * markup (the floor, added to a copy of the build only), alternately; then measures memory.
+ * markup (the floor, added to a copy of the build only), alternately; checks that fresh data costs no request;
+ * then measures memory.
  */
-export async function measure({ opens = 20, refreshes = 100 } = {}) {
+export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUILD } = {}) {
   const copy = mkdtempSync(join(tmpdir(), 'qcc-bench-build-'));
-  cpSync(CHROME_BUILD, copy, { recursive: true });
+  cpSync(build, copy, { recursive: true });
   const standIn = await startStandIn();
-  const browser = await launchWithExtension({ port: standIn.port, spkiHash: standIn.spkiHash, extensionDir: copy });
+  const browser = await launchBare({ extensionDir: copy, port: standIn.port, spkiHash: standIn.spkiHash });
+  /** Opens a page, lets it load undisturbed, then attaches. */
+  const openAndAttach = async (page) => {
+    const targetId = await browser.open(browser.pageUrl(page));
+    await sleep(SETTLE_MS);
+    return { targetId, session: await browser.attach(targetId) };
+  };
   try {
     // The key pair as the options page stores it; the worker sees the change and fetches.
     const fetched = standIn.nextRequest(15_000);
-    await browser.worker().evaluate(
-      ([key, secretKey]) => chrome.storage.local.set({ credentials: { key, secretKey } }),
-      [DEMO_KEY, DEMO_SECRET],
+    await browser.evaluate(
+      await browser.workerSession(),
+      `chrome.storage.local.set({ credentials: { key: ${JSON.stringify(DEMO_KEY)}, secretKey: ${JSON.stringify(DEMO_SECRET)} } })`,
     );
     await fetched;
 
     // The floor: the popup's own markup and stylesheet, without any script.
-    const sample = await browser.context.newPage();
-    await sample.goto(browser.pageUrl('popup.html'));
-    await sample.locator('[data-module="natural_person_id"]').waitFor();
-    const markup = await sample.evaluate(() => {
-      const doc = /** @type {HTMLElement} */ (document.documentElement.cloneNode(true));
-      for (const node of doc.querySelectorAll('script, link[rel="modulepreload"]')) node.remove();
-      return `<!doctype html>\n${doc.outerHTML}`;
-    });
-    await sample.close();
+    const sample = await openAndAttach('popup.html');
+    await browser.evaluate(sample.session, NUMBERS_PAINTED_AT);
+    const markup = await browser.evaluate(
+      sample.session,
+      `(() => {
+        const doc = document.documentElement.cloneNode(true);
+        for (const node of doc.querySelectorAll('script, link[rel="modulepreload"]')) node.remove();
+        return '<!doctype html>\\n' + doc.outerHTML;
+      })()`,
+    );
+    await browser.close(sample.targetId);
     writeFileSync(join(copy, 'floor.html'), markup);
 
-    await browser.context.addInitScript(watchForNumbers, MODULES);
+    // Speed: the stand-in hangs, so only what is stored can be painted.
     standIn.setAlways({ hang: true });
-    const requestsBefore = standIn.requests.length;
     const times = { popup: [], floor: [] };
     for (let i = 0; i < opens; i += 1) {
       for (const name of i % 2 === 0 ? ['popup', 'floor'] : ['floor', 'popup']) {
-        const page = await browser.context.newPage();
-        await page.goto(browser.pageUrl(`${name}.html`));
-        await page.waitForFunction(() => (/** @type {any} */ (window)).__numbersPaintedAt !== undefined);
-        times[name].push(await page.evaluate(() => (/** @type {any} */ (window)).__numbersPaintedAt));
-        await page.close();
+        const { targetId, session } = await openAndAttach(`${name}.html`);
+        times[name].push(await browser.evaluate(session, NUMBERS_PAINTED_AT));
+        await browser.close(targetId);
       }
     }
-    const requestsDuringOpens = standIn.requests.length - requestsBefore;
+
+    // Opening the popup with data younger than a minute asks nothing.
+    standIn.setAlways(null);
+    const popup = await openAndAttach('popup.html');
+    await browser.evaluate(popup.session, `chrome.runtime.sendMessage({ type: 'refresh' })`);
+    const requestsBeforeOpens = standIn.requests.length;
+    const freshOpens = 10;
+    for (let i = 0; i < freshOpens; i += 1) {
+      const { targetId, session } = await openAndAttach('popup.html');
+      await browser.evaluate(session, NUMBERS_PAINTED_AT);
+      await browser.close(targetId);
+    }
+    await sleep(500);
+    const requestsDuringFreshOpens = standIn.requests.length - requestsBeforeOpens;
 
     // Memory: the popup's heap after load, the worker's after refreshes.
-    standIn.setAlways(null);
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.pageUrl('popup.html'));
-    await popup.locator('[data-module="natural_person_id"]').waitFor();
-    const cdp = await browser.context.newCDPSession(popup);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const popupHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const readWorkerHeap = await workerHeap(cdp);
+    await browser.send('HeapProfiler.collectGarbage', {}, popup.session);
+    const popupHeap = (await browser.send('Runtime.getHeapUsage', {}, popup.session)).usedSize;
+    const worker = await browser.workerSession();
     /** @type {Record<number, number>} */
     const workerHeaps = {};
     const requestsBeforeRefreshes = standIn.requests.length;
     for (let i = 1; i <= refreshes; i += 1) {
-      await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
-      if (i === refreshes / 2 || i === refreshes) workerHeaps[i] = await readWorkerHeap();
+      await browser.evaluate(popup.session, `chrome.runtime.sendMessage({ type: 'refresh' })`);
+      if (i === refreshes / 2 || i === refreshes) {
+        await browser.send('HeapProfiler.collectGarbage', {}, worker);
+        workerHeaps[i] = (await browser.send('Runtime.getHeapUsage', {}, worker)).usedSize;
+      }
     }
     return {
       popup: summarize(times.popup),
       floor: summarize(times.floor),
-      requestsDuringOpens,
+      freshOpens,
+      requestsDuringFreshOpens,
       popupHeap,
       workerHeaps,
       requestsPerRefresh: (standIn.requests.length - requestsBeforeRefreshes) / refreshes,
     };
   } finally {
-    await browser.close();
+    await browser.quit();
     await standIn.close();
     rmSync(copy, { recursive: true, force: true });
   }
@@ -134,12 +136,12 @@ export function formatReport(result, { goalP95 = 150, goalRatio = 1.25 } = {}) {
   const growth = result.workerHeaps[keys[1]] / result.workerHeaps[keys[0]] - 1;
   const rows = [
     ['measure', 'value', 'goal', ''],
-    ['popup: numbers on screen, median', ms(result.popup.median), `≤ ${goalRatio} × floor`, ratio <= goalRatio ? 'ok' : 'OVER'],
-    ['popup: numbers on screen, p95', ms(result.popup.p95), `≤ ${goalP95} ms`, result.popup.p95 <= goalP95 ? 'ok' : 'OVER'],
+    [`popup: numbers painted, median of ${result.popup.n}`, ms(result.popup.median), `≤ ${goalRatio} × floor`, ratio <= goalRatio ? 'ok' : 'OVER'],
+    ['popup: numbers painted, p95', ms(result.popup.p95), `≤ ${goalP95} ms`, result.popup.p95 <= goalP95 ? 'ok' : 'OVER'],
     ['floor (same markup, no script), median', ms(result.floor.median), '', ''],
     ['floor, p95', ms(result.floor.p95), '', ''],
     ['popup median / floor median', ratio.toFixed(2), `≤ ${goalRatio}`, ratio <= goalRatio ? 'ok' : 'OVER'],
-    [`requests during ${result.popup.n} opens of fresh data`, String(result.requestsDuringOpens), '0', result.requestsDuringOpens === 0 ? 'ok' : 'OVER'],
+    [`requests during ${result.freshOpens} opens of fresh data`, String(result.requestsDuringFreshOpens), '0', result.requestsDuringFreshOpens === 0 ? 'ok' : 'OVER'],
     ['popup JS heap after load', kib(result.popupHeap), '', ''],
     [`worker JS heap after ${keys[0]} refreshes`, kib(result.workerHeaps[keys[0]]), '', ''],
     [`worker JS heap after ${keys[1]} refreshes`, kib(result.workerHeaps[keys[1]]), '', ''],
