@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuotaState } from '@/utils/storage-items';
 import { badgeOf, DEMO_KEY, moduleNumbers, openPopup, saveCredentials, startBoth, ZH_LABELS, type Browser, type StandIn } from './harness';
 
 const ROWS = [
@@ -6,6 +7,8 @@ const ROWS = [
   { id: 'bene_id', totalCount: 80, canDeletedCount: 30, consumedCount: 7 },
   { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 11 },
 ];
+declare const chrome: typeof import('wxt/browser').browser;
+
 const LOW_ROWS = [ROWS[0], ROWS[1], { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 55 }];
 
 describe('the first slice in real Chromium (zh_CN)', () => {
@@ -71,6 +74,34 @@ describe('the first slice in real Chromium (zh_CN)', () => {
       for (const other of expected.map(([n]) => n).filter((n) => n !== name)) expect(numbers.text).not.toContain(other);
     }
     await popup.close();
+  });
+
+  it('opening the popup on data older than a minute paints the stored numbers, then asks once; on fresh data, never', async () => {
+    // Data five minutes old; the next answer (new numbers) takes 1.5 s.
+    await browser.worker().evaluate(async () => {
+      const { quotaState } = (await chrome.storage.local.get('quotaState')) as { quotaState: QuotaState };
+      quotaState.snapshot!.fetchedAt = Date.now() - 5 * 60_000;
+      await chrome.storage.local.set({ quotaState });
+    });
+    const before = standIn.requests.length;
+    const newer = [ROWS[0], ROWS[1], { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 12 }];
+    standIn.enqueue({ json: { status: '200', msg: '查询成功', result: newer }, delayMs: 1500 });
+    const asked = standIn.nextRequest();
+    const popup = await openPopup(browser);
+    expect((await moduleNumbers(popup, '自然人核验', ZH_LABELS)).remaining).toBe(49);
+    await popup.getByText('更新于 5分钟前').waitFor();
+    await asked;
+    expect(standIn.requests.length).toBe(before + 1);
+    await expect.poll(async () => (await moduleNumbers(popup, '自然人核验', ZH_LABELS)).remaining, { timeout: 5_000 }).toBe(48);
+    await popup.getByText('更新于 刚刚').waitFor();
+    await popup.close();
+
+    // Now the data is fresh: opening the popup again asks nothing.
+    const again = await openPopup(browser);
+    expect((await moduleNumbers(again, '自然人核验', ZH_LABELS)).remaining).toBe(48);
+    await again.waitForTimeout(800);
+    expect(standIn.requests.length).toBe(before + 1);
+    await again.close();
   });
 
   it('leaves the badge empty on pro.qcc.com while healthy, and warns in red when low, also after navigating', async () => {
