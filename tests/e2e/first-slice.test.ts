@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuotaState } from '@/utils/storage-items';
 import { badgeOf, DEMO_KEY, moduleNumbers, openPopup, saveCredentials, startBoth, ZH_LABELS, type Browser, type StandIn } from './harness';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 const ROWS = [
   { id: 'radar_id', totalCount: 500, canDeletedCount: 120, consumedCount: 123 },
   { id: 'bene_id', totalCount: 80, canDeletedCount: 30, consumedCount: 7 },
   { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 11 },
 ];
-declare const chrome: typeof import('wxt/browser').browser;
-
 const LOW_ROWS = [ROWS[0], ROWS[1], { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 55 }];
 
 describe('the first slice in real Chromium (zh_CN)', () => {
