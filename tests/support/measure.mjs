@@ -31,7 +31,7 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-export const summarize = (values) => ({ median: percentile(values, 50), p95: percentile(values, 95), n: values.length });
+const summarize = (values) => ({ median: percentile(values, 50), p95: percentile(values, 95), n: values.length });
 
 /**
  * Checks that opening the popup on fresh data costs no request; measures memory; then opens the popup `opens` times

@@ -10,10 +10,10 @@ const okRows = JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalC
 type Answer = () => Response | Promise<Response>;
 const code = (status: number): Answer => () => new Response(JSON.stringify({ status: String(status), msg: 'x' }));
 
-/** A monitor over the fake browser; `random` 0.5 makes the backoff's jitter predictable. */
-function monitorWith(answer: Answer, now: () => number) {
+/** A monitor over the fake browser; a fixed `random` (0.5 by default) makes the backoff's jitter predictable. */
+function monitorWith(answer: Answer, now: () => number, random = 0.5) {
   const fetch = vi.fn(async () => answer());
-  return { fetch, monitor: createQuotaMonitor({ fetch, now, random: () => 0.5 }) };
+  return { fetch, monitor: createQuotaMonitor({ fetch, now, random: () => random }) };
 }
 
 async function firstFailureSchedule(answer: Answer) {
@@ -76,8 +76,7 @@ describe('the next automatic attempt, per class', () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     let now = NOW;
     let answer: Answer = code(500);
-    const fetch = vi.fn(async () => answer());
-    const monitor = createQuotaMonitor({ fetch, now: () => now, random: () => 0.999 });
+    const { monitor } = monitorWith(() => answer(), () => now, 0.999);
     const delays: number[] = [];
     for (let i = 0; i < 8; i += 1) {
       await monitor.onAlarm(RETRY_ALARM);
@@ -112,8 +111,7 @@ describe('the next automatic attempt, per class', () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     let now = NOW;
     let answer: Answer = code(110);
-    const fetch = vi.fn(async () => answer());
-    const monitor = createQuotaMonitor({ fetch, now: () => now, random: () => 0.5 });
+    const { fetch, monitor } = monitorWith(() => answer(), () => now);
     await monitor.start();
     await monitor.refresh();
     for (let tick = 1; tick <= 3; tick += 1) {
