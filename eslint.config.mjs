@@ -1,0 +1,56 @@
+// Lint for the whole project: typescript-eslint's type-aware rules everywhere, and for the code that ships,
+// the browser baseline (Chromium 102, Firefox 140: `browserslist` in package.json) for web APIs
+// (eslint-plugin-compat) and for JavaScript built-ins and syntax (eslint-plugin-es-x, ES2022 and no later).
+import js from '@eslint/js';
+import compat from 'eslint-plugin-compat';
+import esx from 'eslint-plugin-es-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const SHIPPED = ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/screenshots/', 'tests/.tmp/', 'stats.html'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'tests/*.mjs', 'tests/support/*.mjs', 'public/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.browser },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      eqeqeq: 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: SHIPPED,
+    plugins: { compat, 'es-x': esx },
+    settings: { polyfills: [] },
+    rules: {
+      ...compat.configs['flat/recommended'].rules,
+      ...esx.configs['flat/restrict-to-es2022'].rules,
+    },
+  },
+  {
+    // The classic first-paint script runs before any module: plain ES2022 and the baseline's web APIs.
+    files: ['public/*.js'],
+    plugins: { compat, 'es-x': esx },
+    languageOptions: { globals: { chrome: 'readonly' } },
+    rules: { ...compat.configs['flat/recommended'].rules, ...esx.configs['flat/restrict-to-es2022'].rules },
+  },
+  {
+    files: ['tests/**', '*.config.*', '*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
