@@ -20,7 +20,20 @@ interface FieldProps {
 }
 
 /** A labelled input with its message below; errors are announced and tied to the input. */
-export function Field({ id, label, value, type = 'text', placeholder, problem = null, warning = null, help, inputMode, onInput, onCommit, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  value,
+  type = 'text',
+  placeholder,
+  problem = null,
+  warning = null,
+  help,
+  inputMode,
+  onInput,
+  onCommit,
+  children,
+}: FieldProps) {
   const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
   return (
     <div class="field">

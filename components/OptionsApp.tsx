@@ -39,21 +39,27 @@ export function OptionsApp({ initial }: { initial: OptionsData }) {
 
   // A changed pair reaches the worker as a storage change, which refreshes; an unchanged one is tested on request.
   const saveCredentials = (next: Credentials) =>
-    guarded(async () => {
-      setTestedSince(Date.now());
-      if (sameCredentials(next, credentials)) void requestRefresh().catch(() => undefined);
-      else await credentialsItem.setValue(next);
-    }, { kind: 'saved' });
+    guarded(
+      async () => {
+        setTestedSince(Date.now());
+        if (sameCredentials(next, credentials)) void requestRefresh().catch(() => undefined);
+        else await credentialsItem.setValue(next);
+      },
+      { kind: 'saved' },
+    );
 
   const changeSettings = (patch: Partial<Settings>) =>
     void guarded(async () => settingsItem.setValue({ ...(await settingsItem.getValue()), ...patch }), { kind: 'settings' });
 
   const forget = () =>
-    guarded(async () => {
-      setTestedSince(null);
-      await credentialsItem.removeValue();
-      setFormVersion((v) => v + 1);
-    }, { kind: 'forgotten' });
+    guarded(
+      async () => {
+        setTestedSince(null);
+        await credentialsItem.removeValue();
+        setFormVersion((v) => v + 1);
+      },
+      { kind: 'forgotten' },
+    );
 
   // The outcome of "Save and test": the first answer written after the save, for the saved key.
   const since = testedSince ?? Number.POSITIVE_INFINITY;

@@ -57,7 +57,14 @@ export function PopupApp({ initial }: { initial: PopupData }) {
           <span class="masked-key">{t('maskedKey', credentials.key.slice(-4))}</span>
         </div>
         <nav class="popup-actions">
-          <button type="button" class="icon-button" onClick={() => void refresh()} disabled={busy} aria-label={t('refresh')} title={busy ? t('refreshing') : t('refresh')}>
+          <button
+            type="button"
+            class="icon-button"
+            onClick={() => void refresh()}
+            disabled={busy}
+            aria-label={t('refresh')}
+            title={busy ? t('refreshing') : t('refresh')}
+          >
             <span class={busy ? 'spin' : ''}>
               <RefreshIcon />
             </span>
@@ -65,7 +72,14 @@ export function PopupApp({ initial }: { initial: PopupData }) {
           <button type="button" class="icon-button" onClick={openOptions} aria-label={t('settingsLink')} title={t('settingsLink')}>
             <SettingsIcon />
           </button>
-          <a class="icon-button" href={`${PRO_QCC_ORIGIN}/`} target="_blank" rel="noreferrer" aria-label={t('openProQcc')} title={t('openProQcc')}>
+          <a
+            class="icon-button"
+            href={`${PRO_QCC_ORIGIN}/`}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t('openProQcc')}
+            title={t('openProQcc')}
+          >
             <ExternalIcon />
           </a>
         </nav>
@@ -80,7 +94,9 @@ export function PopupApp({ initial }: { initial: PopupData }) {
         {error ? <FailureBanner error={error} /> : null}
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}
-      {snapshot?.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)}
+      {snapshot?.modules.map((module) => (
+        <QuotaCard key={module.id} module={module} settings={settings} />
+      ))}
     </main>
   );
 }

@@ -104,7 +104,11 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
           ))}
         </fieldset>
         <label class="choice">
-          <input type="checkbox" checked={settings.notifications} onChange={(event) => onChange({ notifications: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.notifications}
+            onChange={(event) => onChange({ notifications: event.currentTarget.checked })}
+          />
           {t('notificationsLabel')}
         </label>
       </section>

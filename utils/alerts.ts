@@ -24,8 +24,7 @@ export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemor
 });
 
 export type Alert =
-  | { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number }
-  | { kind: 'error'; error: QuotaError };
+  { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number } | { kind: 'error'; error: QuotaError };
 
 /** The alerts this state calls for, given what was announced before, and the new memory. Pure. */
 export function nextAlerts(

@@ -15,7 +15,10 @@ export function uiLanguage(): string {
 
 /** Intl formatters are costly to create (a popup paints a dozen numbers): one per kind and language. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (language: string) => T): T {
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  make: (language: string) => T,
+): T {
   const language = uiLanguage();
   const key = `${kind}|${language}`;
   let found = formatters.get(key) as T | undefined;

@@ -2,8 +2,7 @@ import type { ModuleQuota, ParsedQuota } from './quota-types';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The vendor's other endpoints capitalise their keys (`Status`, `Message`, `Result`): read either. */
 function field(object: Json, ...names: string[]): unknown {

@@ -20,7 +20,6 @@ export interface MonitorDeps {
  */
 export type RefreshTrigger = { kind: 'manual' } | { kind: 'auto'; maxAgeMs?: number };
 
-
 /** Whether an automatic trigger should send a request now. Pure. */
 export function shouldAutoRefresh(state: QuotaState, key: string, now: number, maxAgeMs?: number): boolean {
   const { snapshot, error } = stateOfKey(state, key);
@@ -93,7 +92,13 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     await retryStateItem.setValue({ ...retry, failures });
     await quotaStateItem.setValue({
       snapshot: own.snapshot,
-      error: { key: credentials.key, failure: result.parsed.failure, at: now, nextAttemptAt: next, ...(clockChecked ? { clockChecked } : {}) },
+      error: {
+        key: credentials.key,
+        failure: result.parsed.failure,
+        at: now,
+        nextAttemptAt: next,
+        ...(clockChecked ? { clockChecked } : {}),
+      },
     });
     if (next === null) await browser.alarms.clear(RETRY_ALARM);
     else await browser.alarms.create(RETRY_ALARM, { when: next });
@@ -151,4 +156,3 @@ export function createQuotaMonitor(deps: MonitorDeps) {
 
   return { refresh, onCredentialsChanged, onAlarm, start };
 }
-

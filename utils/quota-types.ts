@@ -20,6 +20,4 @@ export type QuotaFailure =
   | { kind: 'bad-shape'; detail: string }
   | { kind: 'no-key' };
 
-export type ParsedQuota =
-  | { ok: true; modules: ModuleQuota[] }
-  | { ok: false; failure: QuotaFailure };
+export type ParsedQuota = { ok: true; modules: ModuleQuota[] } | { ok: false; failure: QuotaFailure };

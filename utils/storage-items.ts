@@ -72,12 +72,7 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
 const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
 
 /** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
-export const FIRST_PAINT_KEYS = [
-  areaKey(credentialsItem),
-  areaKey(quotaStateItem),
-  areaKey(settingsItem),
-  `${areaKey(settingsItem)}$`,
-];
+export const FIRST_PAINT_KEYS = [areaKey(credentialsItem), areaKey(quotaStateItem), areaKey(settingsItem), `${areaKey(settingsItem)}$`];
 
 export interface StoredState {
   credentials: Credentials | null;

@@ -40,7 +40,10 @@ describe('addons-linter (web-ext lint) on the Firefox build', () => {
   const report = lint();
   const allowed = (message: LintMessage) =>
     allowList.some(
-      (entry) => entry.code === message.code && globToRegExp(entry.file).test(message.file ?? '') && nearby(message).includes(entry.mustContainNearby),
+      (entry) =>
+        entry.code === message.code &&
+        globToRegExp(entry.file).test(message.file ?? '') &&
+        nearby(message).includes(entry.mustContainNearby),
     );
   console.log(
     `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.filter(allowed).length} on the allow-list), ${report.notices.length} notices`,
@@ -53,7 +56,10 @@ describe('addons-linter (web-ext lint) on the Firefox build', () => {
   it('reports no warnings but those on the allow-list, and every allow-list entry is still needed', () => {
     expect(report.warnings.filter((message) => !allowed(message))).toEqual([]);
     for (const entry of allowList) {
-      expect(report.warnings.filter((message) => message.code === entry.code && allowed(message)), entry.code).toHaveLength(1);
+      expect(
+        report.warnings.filter((message) => message.code === entry.code && allowed(message)),
+        entry.code,
+      ).toHaveLength(1);
     }
   });
 });

@@ -9,7 +9,9 @@ const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'u
 const zipPath = (kind: string) => join(ROOT, '.output', `${name}-${version}-${kind}.zip`);
 /** The names inside a zip, read with Python's zipfile (always on these machines, unlike unzip). */
 const entries = (zip: string): string[] =>
-  execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip], { encoding: 'utf8' })
+  execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip], {
+    encoding: 'utf8',
+  })
     .trim()
     .split('\n');
 
@@ -17,13 +19,35 @@ describe('npm run zip', () => {
   it('made the Chrome and Firefox packages, each with its manifest, icons and locales', () => {
     for (const kind of ['chrome', 'firefox']) {
       const names = entries(zipPath(kind));
-      expect(names).toEqual(expect.arrayContaining(['manifest.json', 'popup.html', 'options.html', 'background.js', 'privacy.txt', 'icon/16.png', 'icon/128.png', '_locales/zh_CN/messages.json', '_locales/en/messages.json']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'manifest.json',
+          'popup.html',
+          'options.html',
+          'background.js',
+          'privacy.txt',
+          'icon/16.png',
+          'icon/128.png',
+          '_locales/zh_CN/messages.json',
+          '_locales/en/messages.json',
+        ]),
+      );
     }
   });
 
   it('made the sources zip AMO asks for, from which the Firefox build can be made again', () => {
     const names = entries(zipPath('sources'));
-    expect(names).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'PRIVACY.md', 'entrypoints/background.ts', 'public/icon/icon.svg']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'wxt.config.ts',
+        'README.md',
+        'PRIVACY.md',
+        'entrypoints/background.ts',
+        'public/icon/icon.svg',
+      ]),
+    );
     expect(names.filter((entry) => /^(node_modules|\.output|tests\/screenshots)\//.test(entry))).toEqual([]);
   });
 
@@ -36,4 +60,3 @@ describe('npm run zip', () => {
     }
   });
 });
-

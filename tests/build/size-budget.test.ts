@@ -17,7 +17,13 @@ describe('size budgets of the Chrome build (gzip -9)', () => {
     return { entry, files: list, bytes: list.reduce((sum, file) => sum + gzipSize(CHROME_DIR, file), 0), limit };
   });
   console.log(
-    ['entrypoint            gzip -9    limit   files', ...rows.map((r) => `${r.entry.padEnd(20)} ${(r.bytes / KiB).toFixed(1).padStart(6)} KiB ${(r.limit / KiB).toFixed(0).padStart(4)} KiB   ${r.entry === 'whole build' ? `${r.files.length} files` : r.files.join(' ')}`)].join('\n'),
+    [
+      'entrypoint            gzip -9    limit   files',
+      ...rows.map(
+        (r) =>
+          `${r.entry.padEnd(20)} ${(r.bytes / KiB).toFixed(1).padStart(6)} KiB ${(r.limit / KiB).toFixed(0).padStart(4)} KiB   ${r.entry === 'whole build' ? `${r.files.length} files` : r.files.join(' ')}`,
+      ),
+    ].join('\n'),
   );
 
   const unpacked = allFiles(CHROME_DIR).reduce((sum, file) => sum + statSync(join(CHROME_DIR, file)).size, 0);

@@ -27,7 +27,10 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
 
   it("assigns innerHTML only in Preact's dangerouslySetInnerHTML support", () => {
     const sites = code.flatMap((file) =>
-      [...text(file).matchAll(/\.innerHTML\s*=(?!=)/g)].map((match) => ({ file, context: text(file).slice(Math.max(0, match.index! - 400), match.index! + 60) })),
+      [...text(file).matchAll(/\.innerHTML\s*=(?!=)/g)].map((match) => ({
+        file,
+        context: text(file).slice(Math.max(0, match.index! - 400), match.index! + 60),
+      })),
     );
     expect(sites).toHaveLength(1);
     expect(sites[0]!.context).toContain('dangerouslySetInnerHTML');
@@ -49,7 +52,12 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.optional_permissions ?? []).toEqual([]);
     const csp: string = manifest.content_security_policy.extension_pages;
-    const directives = new Map(csp.split(';').map((d: string) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d: string) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('connect-src')).toEqual(expected.connect_src);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -60,7 +68,11 @@ describe('the Firefox manifest', () => {
   it('has its add-on id, declares that it collects no data, and names the minimum versions', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.browser_specific_settings).toEqual({
-      gecko: { id: 'qcc-quota-monitor@qcc-quota-monitor.github.io', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'qcc-quota-monitor@qcc-quota-monitor.github.io',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
       gecko_android: { strict_min_version: '142.0' },
     });
     expect(manifest.background.scripts).toEqual(['background.js']);

@@ -1,6 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alarm, badgeOf, moduleNumbers, openPopup, saveCredentials, SCREENSHOTS, startBoth, ZH_LABELS, type Browser, type StandIn } from './harness';
+import {
+  alarm,
+  badgeOf,
+  moduleNumbers,
+  openPopup,
+  saveCredentials,
+  SCREENSHOTS,
+  startBoth,
+  ZH_LABELS,
+  type Browser,
+  type StandIn,
+} from './harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

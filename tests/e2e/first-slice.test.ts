@@ -70,7 +70,10 @@ describe('the first slice in real Chromium (zh_CN)', () => {
     ] as const;
     for (const [name, remaining, total, consumed, deletable] of expected) {
       const numbers = await moduleNumbers(popup, name, ZH_LABELS);
-      expect({ remaining: numbers.remaining, total: numbers.total, consumed: numbers.consumed, deletable: numbers.deletable }, name).toEqual({ remaining, total, consumed, deletable });
+      expect(
+        { remaining: numbers.remaining, total: numbers.total, consumed: numbers.consumed, deletable: numbers.deletable },
+        name,
+      ).toEqual({ remaining, total, consumed, deletable });
       for (const other of expected.map(([n]) => n).filter((n) => n !== name)) expect(numbers.text).not.toContain(other);
     }
     await popup.close();

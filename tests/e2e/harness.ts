@@ -15,7 +15,9 @@ export type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 export type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
 
 /** The stand-in and real Chromium with the production build, in one language. */
-export async function startBoth(options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark'; timezoneId?: string; userDataDir?: string } = {}) {
+export async function startBoth(
+  options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark'; timezoneId?: string; userDataDir?: string } = {},
+) {
   const standIn = await startStandIn();
   const browser = await launchWithExtension({ port: standIn.port, spkiHash: standIn.spkiHash, ...options });
   return { standIn, browser };
@@ -54,7 +56,10 @@ export async function badgeOf(browser: Browser, urlPrefix: string): Promise<{ te
 export async function moduleNumbers(page: Page, name: string, labels: [string, string, string, string]) {
   const card = page.getByRole('region', { name });
   const read = async (label: string) => {
-    const text = await card.locator('.count', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText();
+    const text = await card
+      .locator('.count', { has: page.getByText(label, { exact: true }) })
+      .locator('dd')
+      .innerText();
     return Number(text.replace(/[,，\s]/g, '').match(/^\d+/)?.[0] ?? Number.NaN);
   };
   const [remaining, total, consumed, deletable] = await Promise.all(labels.map(read));
@@ -76,7 +81,16 @@ export async function seriousAxeFindings(page: Page): Promise<string[]> {
   // Injected through the DevTools protocol, which the page's CSP does not govern; the build is unchanged.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }>;
+        };
+      }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations

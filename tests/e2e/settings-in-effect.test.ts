@@ -155,7 +155,10 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
   });
 
   it('links to the privacy statement, readable in Chinese', async () => {
-    const [privacy] = await Promise.all([browser.context.waitForEvent('page'), options.getByRole('link', { name: '隐私说明：保存了什么、发送给谁' }).click()]);
+    const [privacy] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      options.getByRole('link', { name: '隐私说明：保存了什么、发送给谁' }).click(),
+    ]);
     await privacy.waitForLoadState();
     expect(privacy.url()).toBe(browser.pageUrl('privacy.txt'));
     const text = await privacy.locator('body').innerText();
@@ -168,7 +171,9 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     await options.getByRole('button', { name: '忘记此 Key' }).click();
     await options.getByRole('button', { name: '确认删除' }).click();
     await options.getByText('已删除 Key、SecretKey 和额度数据。').waitFor();
-    await expect.poll(async () => Object.keys(await localStorageOf(browser)).filter((key) => !key.endsWith('$'))).not.toContain('quotaState');
+    await expect
+      .poll(async () => Object.keys(await localStorageOf(browser)).filter((key) => !key.endsWith('$')))
+      .not.toContain('quotaState');
     const stored = await localStorageOf(browser);
     expect(stored.credentials).toBeUndefined();
     expect(stored.quotaState).toBeUndefined();

@@ -13,8 +13,18 @@ const sleep = (/** @type {number} */ ms) => new Promise((done) => setTimeout(don
 export async function launchBare({ extensionDir, port, spkiHash, lang = 'zh-CN' }) {
   checkChromiumAndBuild(extensionDir);
   const userDataDir = mkdtempSync(join(tmpdir(), 'qcc-bare-chromium-'));
-  const args = ['--headless', '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, '--window-size=900,700', ...chromiumArgs({ extensionDir, lang, port, spkiHash }), 'about:blank'];
-  const child = spawn(chromiumPath(), args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, ...localeEnv(lang) } });
+  const args = [
+    '--headless',
+    '--remote-debugging-pipe',
+    `--user-data-dir=${userDataDir}`,
+    '--window-size=900,700',
+    ...chromiumArgs({ extensionDir, lang, port, spkiHash }),
+    'about:blank',
+  ];
+  const child = spawn(chromiumPath(), args, {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...localeEnv(lang) },
+  });
   const toBrowser = /** @type {import('node:stream').Writable} */ (child.stdio[3]);
   const fromBrowser = /** @type {import('node:stream').Readable} */ (child.stdio[4]);
 
@@ -46,14 +56,15 @@ export async function launchBare({ extensionDir, port, spkiHash, lang = 'zh-CN' 
   /** The value of an expression (awaited) in an attached target. */
   const evaluate = async (/** @type {string} */ sessionId, /** @type {string} */ expression) => {
     const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
-    if (exceptionDetails) throw new Error(`${expression.slice(0, 80)}…: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails)
+      throw new Error(`${expression.slice(0, 80)}…: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value;
   };
   const attach = async (/** @type {string} */ targetId) => (await send('Target.attachToTarget', { targetId, flatten: true })).sessionId;
   const targets = async () => (await send('Target.getTargets')).targetInfos;
 
   let worker;
-  for (const end = Date.now() + 15_000; !worker && Date.now() < end; ) {
+  for (const end = Date.now() + 15_000; !worker && Date.now() < end;) {
     worker = (await targets()).find((target) => target.type === 'service_worker' && target.url.endsWith('/background.js'));
     if (!worker) await sleep(50);
   }
@@ -61,7 +72,8 @@ export async function launchBare({ extensionDir, port, spkiHash, lang = 'zh-CN' 
   const extensionId = new URL(worker.url).host;
   // The extension opens its settings once after installing: when that tab is there, the worker has run.
   const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-  for (const end = Date.now() + 10_000; Date.now() < end && !(await targets()).some((target) => target.url === optionsUrl); ) await sleep(50);
+  for (const end = Date.now() + 10_000; Date.now() < end && !(await targets()).some((target) => target.url === optionsUrl);)
+    await sleep(50);
   return {
     extensionId,
     send,
@@ -70,7 +82,9 @@ export async function launchBare({ extensionDir, port, spkiHash, lang = 'zh-CN' 
     pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
     /** A session in the service worker, found again if it was restarted. */
     async workerSession() {
-      const current = (await targets()).find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+      const current = (await targets()).find(
+        (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+      );
       return attach(current.targetId);
     },
     /** Opens a tab on `url` without attaching to it. */

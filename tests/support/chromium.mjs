@@ -40,7 +40,10 @@ export function chromiumArgs({ extensionDir, lang, port, spkiHash }) {
 }
 
 /** Chromium's UI language on Linux follows these as well as --lang. */
-export const localeEnv = (/** @type {string} */ lang) => ({ LANGUAGE: lang === 'en' ? 'en' : 'zh_CN', LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' });
+export const localeEnv = (/** @type {string} */ lang) => ({
+  LANGUAGE: lang === 'en' ? 'en' : 'zh_CN',
+  LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8',
+});
 
 /**
  * @param {{ port: number, spkiHash: string, lang?: 'zh-CN' | 'en', headless?: boolean,
@@ -69,7 +72,7 @@ export async function launchWithExtension(options) {
   const isOptions = (/** @type {import('playwright-core').Page} */ page) => page.url() === `chrome-extension://${extensionId}/options.html`;
   /** @type {import('playwright-core').Page | null} */
   let installPage = null;
-  for (const end = Date.now() + 10_000; freshProfile && !installPage && Date.now() < end; ) {
+  for (const end = Date.now() + 10_000; freshProfile && !installPage && Date.now() < end;) {
     installPage = context.pages().find(isOptions) ?? null;
     if (!installPage) await new Promise((done) => setTimeout(done, 50));
   }

@@ -122,8 +122,15 @@ export async function launchFirefoxWithExtension(standIn) {
     'browser.startup.homepage_override.mstone': 'ignore',
     'app.update.enabled': false,
   };
-  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
-  const firefox = spawn(firefoxPath(), ['--marionette', '-remote-allow-system-access', '--headless', '--no-remote', '--profile', profile], { stdio: 'ignore' });
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
+  );
+  const firefox = spawn(firefoxPath(), ['--marionette', '-remote-allow-system-access', '--headless', '--no-remote', '--profile', profile], {
+    stdio: 'ignore',
+  });
   const close = async () => {
     firefox.kill('SIGKILL');
     await new Promise((done) => (firefox.exitCode !== null || firefox.signalCode !== null ? done(undefined) : firefox.once('exit', done)));
@@ -138,9 +145,13 @@ export async function launchFirefoxWithExtension(standIn) {
       return (await send('WebDriver:ExecuteScript', { script, args })).value;
     };
     // Trust the stand-in's CA, then install the build as a temporary add-on (as about:debugging does).
-    await run('chrome', "Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB).addCertFromBase64(arguments[0], 'C,,');", [standIn.caBase64]);
+    await run('chrome', "Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB).addCertFromBase64(arguments[0], 'C,,');", [
+      standIn.caBase64,
+    ]);
     await send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
-    const origins = await run('chrome', 'return WebExtensionPolicy.getByID(arguments[0]).allowedOrigins.patterns.map((p) => p.pattern);', [ADDON_ID]);
+    const origins = await run('chrome', 'return WebExtensionPolicy.getByID(arguments[0]).allowedOrigins.patterns.map((p) => p.pattern);', [
+      ADDON_ID,
+    ]);
 
     /** Opens one of the extension's pages in a new tab (web content may not navigate there) and switches to it. */
     const tabs = async () => {
@@ -166,7 +177,8 @@ export async function launchFirefoxWithExtension(standIn) {
     const find = async (css) => Object.values((await send('WebDriver:FindElement', { using: 'css selector', value: css })).value)[0];
     const type = async (css, text) => send('WebDriver:ElementSendKeys', { id: await find(css), text });
     const click = async (css) => send('WebDriver:ElementClick', { id: await find(css) });
-    const text = (css = 'body') => run('content', 'const el = document.querySelector(arguments[0]); return el ? el.innerText : null;', [css]);
+    const text = (css = 'body') =>
+      run('content', 'const el = document.querySelector(arguments[0]); return el ? el.innerText : null;', [css]);
     /** Waits until `css` matches in the current page. */
     const waitFor = async (css, timeoutMs = 15_000) => {
       const end = Date.now() + timeoutMs;

@@ -134,16 +134,28 @@ export function formatReport(result, { goalP95 = 150, goalRatio = 1.25 } = {}) {
   const ms = (v) => `${v.toFixed(1)} ms`;
   const kib = (v) => `${(v / 1024).toFixed(0)} KiB`;
   const ratio = result.popup.median / result.floor.median;
-  const keys = Object.keys(result.workerHeaps).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(result.workerHeaps)
+    .map(Number)
+    .sort((a, b) => a - b);
   const growth = result.workerHeaps[keys[1]] / result.workerHeaps[keys[0]] - 1;
   const rows = [
     ['measure', 'value', 'goal', ''],
-    [`popup: numbers painted, median of ${result.popup.n}`, ms(result.popup.median), `≤ ${goalRatio} × floor`, ratio <= goalRatio ? 'ok' : 'OVER'],
+    [
+      `popup: numbers painted, median of ${result.popup.n}`,
+      ms(result.popup.median),
+      `≤ ${goalRatio} × floor`,
+      ratio <= goalRatio ? 'ok' : 'OVER',
+    ],
     ['popup: numbers painted, p95', ms(result.popup.p95), `≤ ${goalP95} ms`, result.popup.p95 <= goalP95 ? 'ok' : 'OVER'],
     ['floor (same markup, no script), median', ms(result.floor.median), '', ''],
     ['floor, p95', ms(result.floor.p95), '', ''],
     ['popup median / floor median', ratio.toFixed(2), `≤ ${goalRatio}`, ratio <= goalRatio ? 'ok' : 'OVER'],
-    [`requests during ${result.freshOpens} opens of fresh data`, String(result.requestsDuringFreshOpens), '0', result.requestsDuringFreshOpens === 0 ? 'ok' : 'OVER'],
+    [
+      `requests during ${result.freshOpens} opens of fresh data`,
+      String(result.requestsDuringFreshOpens),
+      '0',
+      result.requestsDuringFreshOpens === 0 ? 'ok' : 'OVER',
+    ],
     ['popup JS heap after load', kib(result.popupHeap), '', ''],
     [`worker JS heap after ${keys[0]} refreshes`, kib(result.workerHeaps[keys[0]]), '', ''],
     [`worker JS heap after ${keys[1]} refreshes`, kib(result.workerHeaps[keys[1]]), '', ''],

@@ -29,10 +29,41 @@ export function makeCertificate() {
   const openssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   try {
-    openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=QCC Quota Monitor test CA');
+    openssl(
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=QCC Quota Monitor test CA',
+    );
     openssl('req', ...ec, '-keyout', file('key.pem'), '-out', file('leaf.csr'), '-subj', '/CN=pro.qcc.com');
-    execFileSync('sh', ['-c', `printf 'subjectAltName=DNS:pro.qcc.com\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ${file('leaf.ext')}`]);
-    openssl('x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('cert.pem'), '-days', '2', '-extfile', file('leaf.ext'));
+    execFileSync('sh', [
+      '-c',
+      `printf 'subjectAltName=DNS:pro.qcc.com\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ${file('leaf.ext')}`,
+    ]);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file('leaf.csr'),
+      '-CA',
+      file('ca.pem'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      file('cert.pem'),
+      '-days',
+      '2',
+      '-extfile',
+      file('leaf.ext'),
+    );
     const cert = readFileSync(file('cert.pem'));
     const key = readFileSync(file('key.pem'));
     const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
@@ -92,7 +123,7 @@ export async function startStandIn(options = {}) {
   const send = (res, status, body, contentType) => {
     res.writeHead(status, {
       'Content-Type': contentType,
-      'Date': new Date(Date.now() + state.clockOffsetMs).toUTCString(),
+      Date: new Date(Date.now() + state.clockOffsetMs).toUTCString(),
       'Cache-Control': 'no-store',
     });
     res.end(body);
@@ -115,7 +146,12 @@ export async function startStandIn(options = {}) {
   const server = createServer({ cert: certificate.cert, key: certificate.key }, async (req, res) => {
     const url = new URL(req.url ?? '/', 'https://pro.qcc.com');
     if (url.pathname !== '/api/company/quota/getQuota') {
-      send(res, 200, `<!doctype html><meta charset="utf-8"><title>企查查专业版 (stand-in)</title><h1>pro.qcc.com stand-in</h1><p>${url.pathname.replace(/[<>&]/g, '')}</p>`, 'text/html; charset=utf-8');
+      send(
+        res,
+        200,
+        `<!doctype html><meta charset="utf-8"><title>企查查专业版 (stand-in)</title><h1>pro.qcc.com stand-in</h1><p>${url.pathname.replace(/[<>&]/g, '')}</p>`,
+        'text/html; charset=utf-8',
+      );
       return;
     }
     /** @type {RecordedRequest} */

@@ -4,8 +4,17 @@ import { alertMemoryItem, alertText, announce, nextAlerts, onAlertClicked, type 
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { credentialsItem, quotaStateItem, type QuotaState } from '@/utils/storage-items';
 
-const module = (id: string, total: number, consumed: number, deletable: number) => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
-const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null): QuotaState => ({ snapshot: { key: 'K', modules, fetchedAt: 0 }, error });
+const module = (id: string, total: number, consumed: number, deletable: number) => ({
+  id,
+  total,
+  consumed,
+  remaining: Math.max(0, total - consumed),
+  deletable,
+});
+const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null): QuotaState => ({
+  snapshot: { key: 'K', modules, fetchedAt: 0 },
+  error,
+});
 const empty: AlertMemory = { key: null, low: [], error: null };
 const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30)];
 const apiError = (code: number) => ({ key: 'K', failure: { kind: 'api' as const, code, msg: '' }, at: 0, nextAttemptAt: null });
@@ -16,7 +25,9 @@ function run(states: QuotaState[], settings = DEFAULT_SETTINGS) {
   return states.map((s) => {
     const result = nextAlerts(s, 'K', settings, memory);
     memory = result.memory;
-    return result.alerts.map((a) => (a.kind === 'low' ? `${a.moduleId}:${a.count}=${a.value}` : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`));
+    return result.alerts.map((a) =>
+      a.kind === 'low' ? `${a.moduleId}:${a.count}=${a.value}` : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`,
+    );
   });
 }
 
@@ -37,7 +48,14 @@ describe('alerts', () => {
   it('announces a settings or account error when it first appears, not passing errors', () => {
     const transient = { key: 'K', failure: { kind: 'timeout' as const }, at: 0, nextAttemptAt: 1 };
     expect(
-      run([state(healthy, apiError(101)), state(healthy, apiError(101)), state(healthy, transient), state(healthy, apiError(112)), state(healthy), state(healthy, apiError(112))]),
+      run([
+        state(healthy, apiError(101)),
+        state(healthy, apiError(101)),
+        state(healthy, transient),
+        state(healthy, apiError(112)),
+        state(healthy),
+        state(healthy, apiError(112)),
+      ]),
     ).toEqual([['error:101'], [], [], ['error:112'], [], ['error:112']]);
   });
 

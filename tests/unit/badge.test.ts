@@ -5,9 +5,18 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/storage-items';
 import { useLocale } from './setup';
 
-const module = (id: string, total: number, consumed: number, deletable: number) => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
+const module = (id: string, total: number, consumed: number, deletable: number) => ({
+  id,
+  total,
+  consumed,
+  remaining: Math.max(0, total - consumed),
+  deletable,
+});
 const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30), module('natural_person_id', 50, 0, 15)];
-const state = (modules = healthy, error: QuotaState['error'] = null): QuotaState => ({ snapshot: { key: 'K', modules, fetchedAt: 0 }, error });
+const state = (modules = healthy, error: QuotaState['error'] = null): QuotaState => ({
+  snapshot: { key: 'K', modules, fetchedAt: 0 },
+  error,
+});
 
 describe('badgeLook', () => {
   it('is empty while every module is healthy, or without a key', () => {
@@ -32,7 +41,11 @@ describe('badgeLook', () => {
 
   it('shows a distinct marker for settings and account errors, not for passing ones', () => {
     const error = (code: number) => ({ key: 'K', failure: { kind: 'api' as const, code, msg: '' }, at: 0, nextAttemptAt: null });
-    expect(badgeLook(state(healthy, error(101)), 'K', DEFAULT_SETTINGS)).toEqual({ text: '!', background: ERROR_COLORS.background, textColor: ERROR_COLORS.text });
+    expect(badgeLook(state(healthy, error(101)), 'K', DEFAULT_SETTINGS)).toEqual({
+      text: '!',
+      background: ERROR_COLORS.background,
+      textColor: ERROR_COLORS.text,
+    });
     expect(badgeLook(state(healthy, error(112)), 'K', DEFAULT_SETTINGS).text).toBe('!');
     expect(badgeLook(state(healthy, error(500)), 'K', DEFAULT_SETTINGS).text).toBe('');
     expect(ERROR_COLORS.background).not.toBe(LOW_COLORS.background);
@@ -71,8 +84,13 @@ describe('scope and tooltip', () => {
 
   it('lists each module’s remaining count and when the data was fetched', () => {
     const now = new Date(2026, 10, 29, 18, 0).getTime();
-    const fetched: QuotaState = { snapshot: { key: 'K', modules: healthy, fetchedAt: new Date(2026, 10, 29, 17, 3).getTime() }, error: null };
-    expect(badgeTitle(fetched, 'K', now)).toBe(['企查查额度监控', '风险监控：剩余 48', '股权穿透：剩余 98', '自然人核验：剩余 50', '更新于 今天 17:03'].join('\n'));
+    const fetched: QuotaState = {
+      snapshot: { key: 'K', modules: healthy, fetchedAt: new Date(2026, 10, 29, 17, 3).getTime() },
+      error: null,
+    };
+    expect(badgeTitle(fetched, 'K', now)).toBe(
+      ['企查查额度监控', '风险监控：剩余 48', '股权穿透：剩余 98', '自然人核验：剩余 50', '更新于 今天 17:03'].join('\n'),
+    );
     expect(badgeTitle(fetched, 'OTHER', now)).toBe('企查查额度监控');
   });
 });

@@ -8,7 +8,13 @@ import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
 import { useLocale } from './setup';
 
 afterEach(cleanup);
-const module = (id: string, total: number, consumed: number, deletable: number) => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
+const module = (id: string, total: number, consumed: number, deletable: number) => ({
+  id,
+  total,
+  consumed,
+  remaining: Math.max(0, total - consumed),
+  deletable,
+});
 const type = (input: HTMLElement, value: string) => fireEvent.input(input, { target: { value } });
 const commit = (input: HTMLElement, value: string) => {
   type(input, value);
@@ -41,7 +47,9 @@ describe('QuotaCard', () => {
 
   it('marks its four counts for Element Timing, by which npm run bench times their paint', () => {
     render(<QuotaCard module={module('natural_person_id', 50, 46, 15)} settings={DEFAULT_SETTINGS} />);
-    const marked = [...document.querySelectorAll('[elementtiming="quota-natural_person_id"]')].map((node) => node.textContent?.match(/^\d+/)?.[0]);
+    const marked = [...document.querySelectorAll('[elementtiming="quota-natural_person_id"]')].map(
+      (node) => node.textContent?.match(/^\d+/)?.[0],
+    );
     expect(marked).toEqual(['4', '50', '46', '15']);
   });
 

@@ -5,7 +5,11 @@ import { fetchQuota } from '@/utils/fetch-quota';
 const md5 = (text: string) => createHash('md5').update(text).digest('hex').toUpperCase();
 const credentials = { key: 'key 企查查', secretKey: 'SECRET' };
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0, 500);
-const example = JSON.stringify({ status: '200', msg: '查询成功', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] });
+const example = JSON.stringify({
+  status: '200',
+  msg: '查询成功',
+  result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }],
+});
 
 describe('fetchQuota', () => {
   it('sends one GET to getQuota with the key in the URL and Token and Timespan headers, no cookies', async () => {
@@ -45,6 +49,9 @@ describe('fetchQuota', () => {
 
   it('reads an HTML error page as an HTTP failure', async () => {
     const fetch = vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
-    expect((await fetchQuota(credentials, { fetch, now: () => NOW })).parsed).toEqual({ ok: false, failure: { kind: 'http', httpStatus: 502 } });
+    expect((await fetchQuota(credentials, { fetch, now: () => NOW })).parsed).toEqual({
+      ok: false,
+      failure: { kind: 'http', httpStatus: 502 },
+    });
   });
 });

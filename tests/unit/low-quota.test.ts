@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isLow, lowState, thresholdCount } from '@/utils/low-quota';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
 
-const module = (total: number, consumed: number, deletable: number, id = 'bene_id') => ({ id, total, consumed, remaining: Math.max(0, total - consumed), deletable });
+const module = (total: number, consumed: number, deletable: number, id = 'bene_id') => ({
+  id,
+  total,
+  consumed,
+  remaining: Math.max(0, total - consumed),
+  deletable,
+});
 
 describe('low quota', () => {
   it('puts the default threshold at 10 % of total, rounded up', () => {
@@ -22,7 +28,10 @@ describe('low quota', () => {
 
   it("uses each module's own thresholds, and the defaults for an unknown module", () => {
     const settings = {
-      thresholds: { ...DEFAULT_SETTINGS.thresholds, bene_id: { remaining: { unit: 'count' as const, value: 20 }, deletable: { unit: 'percent' as const, value: 0 } } },
+      thresholds: {
+        ...DEFAULT_SETTINGS.thresholds,
+        bene_id: { remaining: { unit: 'count' as const, value: 20 }, deletable: { unit: 'percent' as const, value: 0 } },
+      },
     };
     expect(isLow(module(100, 80, 50), settings)).toBe(true);
     expect(isLow(module(100, 80, 50, 'radar_id'), settings)).toBe(false);

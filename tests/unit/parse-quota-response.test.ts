@@ -61,7 +61,10 @@ describe('parseQuotaResponse', () => {
   });
 
   it('explains HTML error pages, truncated JSON and wrong types', () => {
-    expect(parseQuotaResponse(502, '<html><body>502 Bad Gateway</body></html>')).toEqual({ ok: false, failure: { kind: 'http', httpStatus: 502 } });
+    expect(parseQuotaResponse(502, '<html><body>502 Bad Gateway</body></html>')).toEqual({
+      ok: false,
+      failure: { kind: 'http', httpStatus: 502 },
+    });
     expect(parseQuotaResponse(200, '<html>maintenance</html>')).toEqual({ ok: false, failure: { kind: 'not-json' } });
     expect(parseQuotaResponse(200, DOCUMENT_EXAMPLE.slice(0, 80))).toEqual({ ok: false, failure: { kind: 'not-json' } });
     expect(parseQuotaResponse(200, '[1,2]').ok).toBe(false);
@@ -70,12 +73,20 @@ describe('parseQuotaResponse', () => {
       const body = `{"status":"200","result":[{"id":"radar_id","totalCount":${bad},"canDeletedCount":1,"consumedCount":1}]}`;
       expect(parseQuotaResponse(200, body), bad).toMatchObject({ ok: false, failure: { kind: 'bad-shape' } });
     }
-    expect(parseQuotaResponse(200, '{"status":"200","result":{"id":"radar_id"}}')).toMatchObject({ ok: false, failure: { kind: 'bad-shape' } });
+    expect(parseQuotaResponse(200, '{"status":"200","result":{"id":"radar_id"}}')).toMatchObject({
+      ok: false,
+      failure: { kind: 'bad-shape' },
+    });
   });
 
   const count = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.nat().map(String), fc.nat());
   const row = fc.record(
-    { id: fc.oneof(fc.constantFrom('radar_id', 'bene_id', 'natural_person_id'), fc.string(), fc.integer()), totalCount: count, canDeletedCount: count, consumedCount: count },
+    {
+      id: fc.oneof(fc.constantFrom('radar_id', 'bene_id', 'natural_person_id'), fc.string(), fc.integer()),
+      totalCount: count,
+      canDeletedCount: count,
+      consumedCount: count,
+    },
     { requiredKeys: [] },
   );
   const envelope = fc.record(

@@ -46,7 +46,9 @@ describe('the popup', () => {
   it('speaks English when the browser does', () => {
     useLocale('en');
     render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
-    expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(names.en);
+    expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(
+      names.en,
+    );
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeTruthy();
     expect(screen.getByText('Updated 12 minutes ago')).toBeTruthy();
   });

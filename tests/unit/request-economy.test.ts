@@ -5,11 +5,15 @@ import { HOUR, MINUTE } from '@/utils/retry-schedule';
 import { credentialsItem } from '@/utils/storage-items';
 
 const START = Date.UTC(2026, 10, 29, 0, 0, 0);
-const ok = () => new Response(JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] }));
+const ok = () =>
+  new Response(JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] }));
 const status = (code: number) => () => new Response(JSON.stringify({ status: String(code), msg: '' }));
 
 /** Plays a day of the fake browser's alarms (each fires when due, periodic ones re-armed) against a monitor. */
-async function playDay(answer: () => Response, extraEvents: Array<{ at: number; run: (m: ReturnType<typeof createQuotaMonitor>) => Promise<void> }> = []) {
+async function playDay(
+  answer: () => Response,
+  extraEvents: Array<{ at: number; run: (m: ReturnType<typeof createQuotaMonitor>) => Promise<void> }> = [],
+) {
   let now = START;
   const fetch = vi.fn(async () => answer());
   const monitor = createQuotaMonitor({ fetch, now: () => now, random: () => 0.5 });
@@ -20,7 +24,10 @@ async function playDay(answer: () => Response, extraEvents: Array<{ at: number; 
     const pending = [...extraEvents].sort((a, b) => a.at - b.at);
     for (;;) {
       const alarms = await fakeBrowser.alarms.getAll();
-      const nextAlarm = alarms.reduce<(typeof alarms)[number] | undefined>((first, a) => (!first || a.scheduledTime < first.scheduledTime ? a : first), undefined);
+      const nextAlarm = alarms.reduce<(typeof alarms)[number] | undefined>(
+        (first, a) => (!first || a.scheduledTime < first.scheduledTime ? a : first),
+        undefined,
+      );
       const nextEvent = pending[0];
       const at = Math.min(nextAlarm?.scheduledTime ?? Infinity, nextEvent?.at ?? Infinity);
       if (at > end) break;
@@ -32,7 +39,11 @@ async function playDay(answer: () => Response, extraEvents: Array<{ at: number; 
         continue;
       }
       const alarm = nextAlarm!;
-      if (alarm.periodInMinutes) await fakeBrowser.alarms.create(alarm.name, { when: alarm.scheduledTime + alarm.periodInMinutes * MINUTE, periodInMinutes: alarm.periodInMinutes });
+      if (alarm.periodInMinutes)
+        await fakeBrowser.alarms.create(alarm.name, {
+          when: alarm.scheduledTime + alarm.periodInMinutes * MINUTE,
+          periodInMinutes: alarm.periodInMinutes,
+        });
       else await fakeBrowser.alarms.clear(alarm.name);
       await monitor.onAlarm(alarm.name);
     }
@@ -68,7 +79,10 @@ describe('request economy over a simulated day', () => {
 
   it('adds a request for a popup opened on data older than a minute, none for fresher data', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
-    const popupAt = (at: number) => ({ at, run: (m: ReturnType<typeof createQuotaMonitor>) => m.refresh({ kind: 'auto', maxAgeMs: MINUTE }) });
+    const popupAt = (at: number) => ({
+      at,
+      run: (m: ReturnType<typeof createQuotaMonitor>) => m.refresh({ kind: 'auto', maxAgeMs: MINUTE }),
+    });
     // Polls at 00:30, 01:00, … Popups at 00:30:30 (30 s old: none) and 00:45 (15 min old: one).
     const fetch = await playDay(ok, [popupAt(START + 30 * MINUTE + 30_000), popupAt(START + 45 * MINUTE)]);
     expect(fetch).toHaveBeenCalledTimes(49);

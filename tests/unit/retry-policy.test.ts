@@ -8,7 +8,10 @@ const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
 const CST_MIDNIGHT = Date.UTC(2026, 10, 29, 16, 0, 0);
 const okRows = JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] });
 type Answer = () => Response | Promise<Response>;
-const code = (status: number): Answer => () => new Response(JSON.stringify({ status: String(status), msg: 'x' }));
+const code =
+  (status: number): Answer =>
+  () =>
+    new Response(JSON.stringify({ status: String(status), msg: 'x' }));
 
 /** A monitor over the fake browser; a fixed `random` (0.5 by default) makes the backoff's jitter predictable. */
 function monitorWith(answer: Answer, now: () => number, random = 0.5) {
@@ -76,7 +79,11 @@ describe('the next automatic attempt, per class', () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     let now = NOW;
     let answer: Answer = code(500);
-    const { monitor } = monitorWith(() => answer(), () => now, 0.999);
+    const { monitor } = monitorWith(
+      () => answer(),
+      () => now,
+      0.999,
+    );
     const delays: number[] = [];
     for (let i = 0; i < 8; i += 1) {
       await monitor.onAlarm(RETRY_ALARM);
@@ -111,7 +118,10 @@ describe('the next automatic attempt, per class', () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     let now = NOW;
     let answer: Answer = code(110);
-    const { fetch, monitor } = monitorWith(() => answer(), () => now);
+    const { fetch, monitor } = monitorWith(
+      () => answer(),
+      () => now,
+    );
     await monitor.start();
     await monitor.refresh();
     for (let tick = 1; tick <= 3; tick += 1) {

@@ -67,7 +67,13 @@ describe('the status code table', () => {
   });
 
   it('treats every transport failure as transient with backoff', () => {
-    for (const failure of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'not-json' }, { kind: 'http', httpStatus: 502 }, { kind: 'bad-shape', detail: 'x' }] as const) {
+    for (const failure of [
+      { kind: 'network' },
+      { kind: 'timeout' },
+      { kind: 'not-json' },
+      { kind: 'http', httpStatus: 502 },
+      { kind: 'bad-shape', detail: 'x' },
+    ] as const) {
       expect(ruleForFailure(failure)).toEqual({ class: 'transient', retry: 'backoff' });
     }
   });
