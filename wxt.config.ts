@@ -16,6 +16,8 @@ const EXTENSION_PAGES_CSP = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module imports what it uses (defineBackground, storage, browser): no auto-imports.
+  imports: false,
   hooks: {
     // PRIVACY.md ships as privacy.txt for the options page's link; the byte-order mark makes browsers read it as UTF-8.
     'build:publicAssets': (_wxt, files) => {

@@ -3,6 +3,7 @@ import type { Credentials } from '@/utils/credentials';
 import { t, type MessageKey } from '@/utils/i18n';
 import { credentialProblem, looksUnusual } from '@/utils/validate-credentials';
 import { Field } from './Field';
+import { useFollowing } from './page-shell';
 
 interface Props {
   saved: Credentials | null;
@@ -12,7 +13,7 @@ interface Props {
 
 /** The company key and the SecretKey. The saved SecretKey is never put back into the page. */
 export function CredentialsForm({ saved, onSave }: Props) {
-  const [key, setKey] = useState(saved?.key ?? '');
+  const [key, setKey, keyRef] = useFollowing(saved?.key ?? '');
   const [secret, setSecret] = useState('');
   const [showSecret, setShowSecret] = useState(false);
   const [problems, setProblems] = useState<{ key: MessageKey | null; secret: MessageKey | null }>({ key: null, secret: null });
@@ -28,7 +29,7 @@ export function CredentialsForm({ saved, onSave }: Props) {
       document.getElementById(found.key ? 'key' : 'secret')?.focus();
       return;
     }
-    await onSave({ key: newKey, secretKey: keepSecret ? saved!.secretKey : newSecret });
+    await onSave({ key: newKey, secretKey: keepSecret ? saved.secretKey : newSecret });
     setKey(newKey);
     setSecret('');
     setShowSecret(false);
@@ -42,6 +43,7 @@ export function CredentialsForm({ saved, onSave }: Props) {
         id="key"
         label={t('keyLabel')}
         value={key}
+        inputRef={keyRef}
         problem={problems.key}
         warning={looksUnusual(key.trim()) ? 'warnKeyFormat' : null}
         onInput={(value) => {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { explainFailure } from '@/utils/explain-failure';
 import { formatWhen, t } from '@/utils/i18n';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
-import type { QuotaError } from '@/utils/storage-items';
+import type { QuotaError } from '@/utils/quota-types';
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
 export function FailureBanner({ error }: { error: QuotaError }) {
@@ -15,10 +15,10 @@ export function FailureBanner({ error }: { error: QuotaError }) {
       </p>
       {explained.serverMsg ? <p class="banner-detail">{t('serverSaid', explained.serverMsg)}</p> : null}
       <p class="banner-detail">
-        {error.nextAttemptAt === null ? t('pausedUntilSettingsChange') : t('nextAttemptAt', formatWhen(error.nextAttemptAt, Date.now()))}
+        {error.nextAttemptAt === null ? t('pausedUntilNewKeyPair') : t('nextAttemptAt', formatWhen(error.nextAttemptAt, Date.now()))}
       </p>
       <p class="banner-action">{explained.action}</p>
-      {explained.failureClass === 'settings' ? (
+      {explained.failureClass === 'credentials' ? (
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>

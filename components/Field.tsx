@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { t, type MessageKey } from '@/utils/i18n';
 
 interface FieldProps {
@@ -16,6 +16,7 @@ interface FieldProps {
   onInput: (value: string) => void;
   /** The value was committed (blur or Enter). */
   onCommit?: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
   children?: ComponentChildren;
 }
 
@@ -32,6 +33,7 @@ export function Field({
   inputMode,
   onInput,
   onCommit,
+  inputRef,
   children,
 }: FieldProps) {
   const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
@@ -41,7 +43,10 @@ export function Field({
       <div class="field-row">
         <input
           id={id}
-          // Preact types a password input apart from a text one; both take the same attributes here.
+          ref={inputRef}
+          // Preact types a password input apart from a text one; both take the same attributes here. tsc needs the
+          // assertion, while typescript-eslint's program resolves Preact's input types differently and calls it needless.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
           type={type as 'text'}
           value={value}
           placeholder={placeholder}

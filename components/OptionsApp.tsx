@@ -2,28 +2,21 @@ import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
+import { stateOfKey } from '@/utils/quota-types';
 import type { Settings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from '@/utils/storage-items';
+import { credentialsItem, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
 import { ForgetKey } from './ForgetKey';
+import { useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
 import { SettingsForm } from './SettingsForm';
-import { useStorageValue } from './use-storage-value';
-
-export interface OptionsData {
-  credentials: Credentials | null;
-  state: QuotaState;
-  settings: Settings;
-}
 
 type Notice = { kind: 'saved' | 'settings' | 'forgotten' } | { kind: 'failed'; reason: string } | null;
 
 /** The settings page. It writes the key pair and the settings; the worker alone writes quota state. */
-export function OptionsApp({ initial }: { initial: OptionsData }) {
-  const credentials = useStorageValue(credentialsItem, initial.credentials);
-  const state = useStorageValue(quotaStateItem, initial.state);
-  const settings = useStorageValue(settingsItem, initial.settings);
+export function OptionsApp({ initial }: { initial: StoredState }) {
+  const { credentials, state, settings } = useStoredState(initial);
   const [testedSince, setTestedSince] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [formVersion, setFormVersion] = useState(0);

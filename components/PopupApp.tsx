@@ -1,29 +1,20 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
-import type { Credentials } from '@/utils/credentials';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
-import type { Settings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from '@/utils/storage-items';
+import { stateOfKey } from '@/utils/quota-types';
+import type { StoredState } from '@/utils/storage';
 import { FailureBanner } from './FailureBanner';
 import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
+import { useNow, useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
-import { useNow, useStorageValue } from './use-storage-value';
-
-export interface PopupData {
-  credentials: Credentials | null;
-  state: QuotaState;
-  settings: Settings;
-}
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
-export function PopupApp({ initial }: { initial: PopupData }) {
-  const credentials = useStorageValue(credentialsItem, initial.credentials);
-  const state = useStorageValue(quotaStateItem, initial.state);
-  const settings = useStorageValue(settingsItem, initial.settings);
+export function PopupApp({ initial }: { initial: StoredState }) {
+  const { credentials, state, settings } = useStoredState(initial);
   const now = useNow();
   const [busy, setBusy] = useState(false);
 

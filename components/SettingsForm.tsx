@@ -3,8 +3,9 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
 import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
-import { parseWholeNumber, pollMinutesProblem } from '@/utils/validate-settings';
+import { checkPollMinutes } from '@/utils/validate-settings';
 import { Field } from './Field';
+import { useFollowing } from './page-shell';
 import { ThresholdInput } from './ThresholdInput';
 
 interface Props {
@@ -22,7 +23,7 @@ const COUNTS = [
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
 export function SettingsForm({ settings, onChange, saved = false }: Props) {
-  const [minutes, setMinutes] = useState(String(settings.pollMinutes));
+  const [minutes, setMinutes, minutesRef] = useFollowing(String(settings.pollMinutes));
   const [minutesProblem, setMinutesProblem] = useState<MessageKey | null>(null);
 
   const setThreshold = (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]) =>
@@ -70,17 +71,19 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
           id="poll-minutes"
           label={t('pollMinutesLabel')}
           value={minutes}
+          inputRef={minutesRef}
           inputMode="numeric"
           help={t('pollMinutesHelp')}
           problem={minutesProblem}
           onInput={(value) => {
             setMinutes(value);
-            setMinutesProblem(pollMinutesProblem(value));
+            const checked = checkPollMinutes(value);
+            setMinutesProblem(checked.ok ? null : checked.problem);
           }}
           onCommit={(value) => {
-            const problem = pollMinutesProblem(value);
-            setMinutesProblem(problem);
-            if (!problem) onChange({ pollMinutes: parseWholeNumber(value)! });
+            const checked = checkPollMinutes(value);
+            setMinutesProblem(checked.ok ? null : checked.problem);
+            if (checked.ok) onChange({ pollMinutes: checked.value });
           }}
         />
         <fieldset>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { Threshold } from '@/utils/settings';
-import { parseWholeNumber, thresholdProblem } from '@/utils/validate-settings';
+import { checkThreshold } from '@/utils/validate-settings';
+import { useFollowing } from './page-shell';
 
 interface Props {
   id: string;
@@ -11,16 +12,19 @@ interface Props {
   onSave: (threshold: Threshold) => void;
 }
 
-/** A threshold as a whole number with its unit (% of total, or a count), saved when valid and committed. */
+/**
+ * A threshold as a whole number with its unit (% of total, or a count), saved when valid and committed. Both
+ * follow the stored threshold (another tab) while the user is not editing them.
+ */
 export function ThresholdInput({ id, names, threshold, onSave }: Props) {
-  const [text, setText] = useState(String(threshold.value));
-  const [unit, setUnit] = useState(threshold.unit);
+  const [text, setText, textRef] = useFollowing(String(threshold.value));
+  const [unit, setUnit, unitRef] = useFollowing<Threshold['unit'], HTMLSelectElement>(threshold.unit);
   const [problem, setProblem] = useState<MessageKey | null>(null);
 
   const commit = (nextText: string, nextUnit: Threshold['unit']) => {
-    const found = thresholdProblem(nextUnit, nextText);
-    setProblem(found);
-    if (!found) onSave({ unit: nextUnit, value: parseWholeNumber(nextText)! });
+    const checked = checkThreshold(nextUnit, nextText);
+    setProblem(checked.ok ? null : checked.problem);
+    if (checked.ok) onSave(checked.value);
   };
 
   return (
@@ -28,6 +32,7 @@ export function ThresholdInput({ id, names, threshold, onSave }: Props) {
       <div class="field-row">
         <input
           id={id}
+          ref={textRef}
           type="text"
           inputMode="numeric"
           value={text}
@@ -36,15 +41,17 @@ export function ThresholdInput({ id, names, threshold, onSave }: Props) {
           aria-describedby={problem ? `${id}-message` : undefined}
           onInput={(event) => {
             setText(event.currentTarget.value);
-            setProblem(thresholdProblem(unit, event.currentTarget.value));
+            const checked = checkThreshold(unit, event.currentTarget.value);
+            setProblem(checked.ok ? null : checked.problem);
           }}
           onChange={(event) => commit(event.currentTarget.value, unit)}
         />
         <select
+          ref={unitRef}
           value={unit}
           aria-label={t('thresholdUnitLabel', names)}
           onChange={(event) => {
-            const next = event.currentTarget.value as Threshold['unit'];
+            const next = event.currentTarget.value === 'count' ? 'count' : 'percent';
             setUnit(next);
             commit(text, next);
           }}

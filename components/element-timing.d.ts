@@ -3,6 +3,8 @@
 import 'preact';
 
 declare module 'preact' {
+  // The type parameter must match Preact's declaration for the interfaces to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface HTMLAttributes<RefType extends EventTarget = EventTarget> {
     elementtiming?: string;
   }

@@ -1,46 +1,39 @@
 import { browser } from 'wxt/browser';
-import { announce, onAlertClicked } from '@/utils/alerts';
-import { isProQccUrl, paintAllTabs, paintTab, readBadgeInputs } from '@/utils/badge';
-import { isRefreshMessage } from '@/utils/messages';
+import { defineBackground } from 'wxt/utils/define-background';
+import { onAlertClicked } from '@/utils/alerts';
+import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
+import { isRefreshMessage, refreshTriggerOf } from '@/utils/messages';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage-items';
+import { showStoredState } from '@/utils/show-state';
+import { credentialsItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
 
 /** A pro.qcc.com page load refreshes data older than this. */
-const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
+export const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
 
 export default defineBackground(() => {
-  const monitor = createQuotaMonitor({
-    fetch: (input, init) => fetch(input, init),
-    now: Date.now,
-    random: Math.random,
-  });
-  const repaint = async () => {
-    const { look, scope, title } = await readBadgeInputs();
-    await paintAllTabs(look, scope, title);
-  };
-  const onStateWritten = () => Promise.all([repaint(), announce()]);
+  const monitor = createQuotaMonitor({ fetch: (input, init) => fetch(input, init), now: Date.now, random: Math.random });
 
   void monitor.start();
   // A new user's first step is the key pair: open the settings once, right after installing.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
-  browser.alarms.onAlarm.addListener((alarm) => monitor.onAlarm(alarm.name));
-  browser.runtime.onMessage.addListener((message) => {
-    if (!isRefreshMessage(message)) return undefined;
-    return monitor.refresh(message.maxAgeMs === undefined ? { kind: 'manual' } : { kind: 'auto', maxAgeMs: message.maxAgeMs });
-  });
+  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm.name));
+  // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((message) => (isRefreshMessage(message) ? monitor.refresh(refreshTriggerOf(message)) : undefined));
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
-  settingsItem.watch((settings) => void ensurePollAlarm(settings.pollMinutes).then(onStateWritten));
-  quotaStateItem.watch(() => void onStateWritten());
+  settingsItem.watch((settings) => void ensurePollAlarm(settings.pollMinutes).then(() => showStoredState()));
+  quotaStateItem.watch(() => void showStoredState());
   browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
-  browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+  // Tab-specific badges reset when a tab navigates: paint it again, and refresh old data when pro.qcc.com loads.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === undefined && change.url === undefined) return;
-    const { look, scope } = await readBadgeInputs();
-    await paintTab(tabId, tab.url, look, scope);
-    if (change.status === 'complete' && isProQccUrl(tab.url)) {
-      await monitor.refresh({ kind: 'auto', maxAgeMs: PAGE_LOAD_MAX_AGE });
-    }
+    void (async () => {
+      const view = await readCurrentView();
+      await paintTab(tabId, tab.url, badgeLook(view), view.settings.badgeScope);
+      if (change.status === 'complete' && isProQccUrl(tab.url)) await monitor.refresh({ kind: 'auto', maxAgeMs: PAGE_LOAD_MAX_AGE });
+    })();
   });
 });

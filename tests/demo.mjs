@@ -58,6 +58,6 @@ if (headless) {
     await standIn.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  browser.context.on('close', stop);
+  process.on('SIGINT', () => void stop());
+  browser.context.on('close', () => void stop());
 }

@@ -4,40 +4,20 @@ import { explainFailure } from './explain-failure';
 import { formatNumber, t } from './i18n';
 import { moduleLowState } from './low-quota';
 import { moduleName } from './module-name';
+import type { QuotaError } from './quota-types';
 import { ruleForFailure } from './status-codes';
-import type { Settings } from './settings';
-import { storage } from 'wxt/utils/storage';
-import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaError, type QuotaState } from './storage-items';
-
-/** What has been announced already, so that each crossing is announced once; survives worker restarts. */
-export interface AlertMemory {
-  key: string | null;
-  /** "<module id>:remaining" / "<module id>:deletable" entries that are low now. */
-  low: string[];
-  /** "<class>:<code>" of the settings or account error announced last, until a good answer. */
-  error: string | null;
-}
-
-export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemory', {
-  fallback: { key: null, low: [], error: null },
-  version: 1,
-});
+import { alertMemoryItem, type AlertMemory, type CurrentView } from './storage';
 
 export type Alert =
   { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number } | { kind: 'error'; error: QuotaError };
 
-/** The alerts this state calls for, given what was announced before, and the new memory. Pure. */
-export function nextAlerts(
-  state: QuotaState,
-  key: string | undefined,
-  settings: Pick<Settings, 'thresholds' | 'notifications'>,
-  memory: AlertMemory,
-): { alerts: Alert[]; memory: AlertMemory } {
+/** The alerts the current key's view calls for, given what was announced before, and the new memory. Pure. */
+export function nextAlerts({ key, state, settings, alertMemory: memory }: CurrentView): { alerts: Alert[]; memory: AlertMemory } {
   if (!key) return { alerts: [], memory: { key: null, low: [], error: null } };
   const previous = memory.key === key ? memory : { key, low: [], error: null };
   const alerts: Alert[] = [];
   let low = previous.low;
-  const { snapshot, error: current } = stateOfKey(state, key);
+  const { snapshot, error: current } = state;
   if (snapshot) {
     const lowNow: string[] = [];
     for (const module of snapshot.modules) {
@@ -56,7 +36,7 @@ export function nextAlerts(
     error = null;
   } else {
     const cls = ruleForFailure(current.failure).class;
-    if (cls === 'settings' || cls === 'account') {
+    if (cls === 'credentials' || cls === 'account') {
       const signature = `${cls}:${current.failure.kind === 'api' ? current.failure.code : current.failure.kind}`;
       if (signature !== previous.error) alerts.push({ kind: 'error', error: current });
       error = signature;
@@ -83,25 +63,9 @@ export function alertText(alert: Alert): { id: string; title: string; message: s
   };
 }
 
-let announcing: Promise<void> = Promise.resolve();
-
-/**
- * Shows the notifications the stored state calls for and remembers them. Calls run one after another, so that
- * two storage changes arriving together cannot both announce the same crossing.
- */
-export function announce(): Promise<void> {
-  announcing = announcing.then(announceNow, announceNow);
-  return announcing;
-}
-
-async function announceNow(): Promise<void> {
-  const [state, credentials, settings, memory] = await Promise.all([
-    quotaStateItem.getValue(),
-    credentialsItem.getValue(),
-    settingsItem.getValue(),
-    alertMemoryItem.getValue(),
-  ]);
-  const next = nextAlerts(state, credentials?.key, settings, memory);
+/** Shows the notifications the view calls for and remembers them. */
+export async function announce(view: CurrentView): Promise<void> {
+  const next = nextAlerts(view);
   await alertMemoryItem.setValue(next.memory);
   for (const alert of next.alerts) {
     const { id, title, message } = alertText(alert);

@@ -4,12 +4,15 @@ import { isLow } from './low-quota';
 import { moduleName } from './module-name';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { ruleForFailure } from './status-codes';
-import type { BadgeScope, Settings } from './settings';
-import { credentialsItem, quotaStateItem, settingsItem, stateOfKey, type QuotaState } from './storage-items';
+import type { BadgeScope } from './settings';
+import type { CurrentView } from './storage';
 
-/** Red for low quota; amber with dark text for a problem the user must fix (settings, account). */
+/**
+ * Red for low quota; dark amber for a problem the user must fix (the key pair, the account). Both carry white text
+ * at 4.5:1 or more, because Chromium before 110 has no setBadgeTextColor and always draws white.
+ */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;
-export const ERROR_COLORS = { background: '#F9AB00', text: '#202124' } as const;
+export const ERROR_COLORS = { background: '#A35200', text: '#FFFFFF' } as const;
 
 export interface BadgeLook {
   text: string;
@@ -19,12 +22,11 @@ export interface BadgeLook {
 
 const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColor: LOW_COLORS.text };
 
-/** What the badge shows for this state: empty when all is well. Pure. */
-export function badgeLook(state: QuotaState, currentKey: string | undefined, settings: Settings): BadgeLook {
-  const { snapshot, error } = stateOfKey(state, currentKey);
+/** What the badge shows for the current key's view: empty when all is well. Pure. */
+export function badgeLook({ state: { snapshot, error }, settings }: Pick<CurrentView, 'state' | 'settings'>): BadgeLook {
   if (error) {
     const failureClass = ruleForFailure(error.failure).class;
-    if (failureClass === 'settings' || failureClass === 'account') {
+    if (failureClass === 'credentials' || failureClass === 'account') {
       return { text: t('badgeError'), background: ERROR_COLORS.background, textColor: ERROR_COLORS.text };
     }
   }
@@ -44,8 +46,7 @@ export function isProQccUrl(url: string | undefined): boolean {
 }
 
 /** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
-export function badgeTitle(state: QuotaState, currentKey: string | undefined, now: number): string {
-  const { snapshot } = stateOfKey(state, currentKey);
+export function badgeTitle({ state: { snapshot } }: Pick<CurrentView, 'state'>, now: number): string {
   if (!snapshot) return t('extName');
   return [
     t('extName'),
@@ -57,12 +58,16 @@ export function badgeTitle(state: QuotaState, currentKey: string | undefined, no
 const textFor = (url: string | undefined, look: BadgeLook, scope: BadgeScope) =>
   scope === 'everywhere' || isProQccUrl(url) ? look.text : '';
 
+/** Where the browser has it (Chromium 110+, Firefox): older cores draw white, which every look is made for. */
+const setBadgeTextColor = (details: { tabId: number; color: string }): Promise<void> =>
+  'setBadgeTextColor' in browser.action ? browser.action.setBadgeTextColor(details) : Promise.resolve();
+
 /** Paints one tab. Tab-specific badges reset when the tab navigates, so this runs on every navigation. */
 export async function paintTab(tabId: number, url: string | undefined, look: BadgeLook, scope: BadgeScope = 'pro-qcc'): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: textFor(url, look, scope) }),
     browser.action.setBadgeBackgroundColor({ tabId, color: look.background }),
-    browser.action.setBadgeTextColor?.({ tabId, color: look.textColor }),
+    setBadgeTextColor({ tabId, color: look.textColor }),
   ]).catch(() => {
     // The tab closed meanwhile: nothing to paint.
   });
@@ -76,19 +81,5 @@ export async function paintAllTabs(look: BadgeLook, scope: BadgeScope, title: st
     browser.action.setTitle({ title }),
   ]);
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : paintTab(tab.id, tab.url, look, scope))));
-}
-
-/** Everything the badge needs, read from storage. */
-export async function readBadgeInputs() {
-  const [state, credentials, settings] = await Promise.all([
-    quotaStateItem.getValue(),
-    credentialsItem.getValue(),
-    settingsItem.getValue(),
-  ]);
-  return {
-    look: badgeLook(state, credentials?.key, settings),
-    title: badgeTitle(state, credentials?.key, Date.now()),
-    scope: settings.badgeScope,
-  };
+  await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [paintTab(tab.id, tab.url, look, scope)])));
 }

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 import type { QuotaFailure } from './quota-types';
 import { isDocumentedCode, ruleForFailure, type FailureClass } from './status-codes';
 
@@ -17,11 +17,10 @@ export interface FailureExplanation {
 /** Turns a failure into words for the user. Never includes the key or the SecretKey. */
 export function explainFailure(failure: QuotaFailure, clockChecked = false): FailureExplanation {
   const failureClass = ruleForFailure(failure).class;
-  const action = t(`action_${failureClass}` as MessageKey);
+  const action = t(`action_${failureClass}`);
   switch (failure.kind) {
     case 'api': {
-      const documented = isDocumentedCode(failure.code);
-      const ownText = documented ? t(`status_${failure.code}` as MessageKey) : t('failure_unknown_code', String(failure.code));
+      const ownText = isDocumentedCode(failure.code) ? t(`status_${failure.code}`) : t('failure_unknown_code', String(failure.code));
       const text = failure.code === 115 && clockChecked ? `${ownText} ${t('failure_clock')}` : ownText;
       const serverMsg = failure.msg.trim();
       const saysMore = serverMsg !== '' && normalize(serverMsg) !== normalize(ownText);
@@ -37,8 +36,6 @@ export function explainFailure(failure: QuotaFailure, clockChecked = false): Fai
       return { text: t('failure_timeout'), action, failureClass };
     case 'network':
       return { text: t('failure_network'), action, failureClass };
-    case 'no-key':
-      return { text: t('failure_no_key'), action, failureClass };
   }
 }
 

@@ -4,9 +4,9 @@ import { PRO_QCC_ORIGIN } from './pro-qcc';
 import type { ParsedQuota } from './quota-types';
 import { signRequest } from './sign-request';
 
-export const QUOTA_URL = `${PRO_QCC_ORIGIN}/api/company/quota/getQuota`;
+const QUOTA_URL = `${PRO_QCC_ORIGIN}/api/company/quota/getQuota`;
 /** No request waits longer than this for its whole answer. */
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface QuotaFetchDeps {
   fetch: typeof fetch;
@@ -23,7 +23,7 @@ export interface QuotaFetchResult {
   serverDateMs?: number;
 }
 
-export function quotaRequestUrl(key: string): string {
+function quotaRequestUrl(key: string): string {
   return `${QUOTA_URL}?key=${encodeURIComponent(key)}`;
 }
 

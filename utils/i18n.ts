@@ -10,7 +10,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 
 /** The UI language for Intl formatting, e.g. "zh-CN" or "en-US". */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || 'zh-CN';
+  return browser.i18n.getUILanguage() || 'zh-CN';
 }
 
 /** Intl formatters are costly to create (a popup paints a dozen numbers): one per kind and language. */

@@ -11,7 +11,7 @@ function field(object: Json, ...names: string[]): unknown {
 }
 
 /** A whole, non-negative count given as a number or a decimal string; anything else is `undefined`. */
-export function readCount(value: unknown): number | undefined {
+function readCount(value: unknown): number | undefined {
   if (typeof value === 'number') {
     return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
   }

@@ -3,7 +3,8 @@ import { sameCredentials, type Credentials } from './credentials';
 import { fetchQuota, type QuotaFetchResult } from './fetch-quota';
 import { MINUTE, nextAttemptAt } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
-import { credentialsItem, quotaStateItem, retryStateItem, settingsItem, stateOfKey, type QuotaState } from './storage-items';
+import { stateOfKey, type QuotaState } from './quota-types';
+import { credentialsItem, quotaStateItem, retryStateItem, settingsItem } from './storage';
 
 export const POLL_ALARM = 'quota-poll';
 export const RETRY_ALARM = 'quota-retry';
@@ -21,7 +22,7 @@ export interface MonitorDeps {
 export type RefreshTrigger = { kind: 'manual' } | { kind: 'auto'; maxAgeMs?: number };
 
 /** Whether an automatic trigger should send a request now. Pure. */
-export function shouldAutoRefresh(state: QuotaState, key: string, now: number, maxAgeMs?: number): boolean {
+function shouldAutoRefresh(state: QuotaState, key: string, now: number, maxAgeMs?: number): boolean {
   const { snapshot, error } = stateOfKey(state, key);
   if (error) return error.nextAttemptAt !== null && error.nextAttemptAt <= now;
   if (!snapshot || maxAgeMs === undefined) return true;
@@ -113,8 +114,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
         do {
           again = false;
           await refreshOnce(next);
-          // A refresh restarted because the settings changed always goes out.
+          // A refresh restarted because the key pair changed always goes out.
           next = { kind: 'manual' };
+          // `again` is set by onCredentialsChanged while refreshOnce awaits, which the type checker cannot see.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         } while (again);
       } finally {
         inFlight = null;

@@ -6,12 +6,12 @@ const DAY = 24 * HOUR;
 /** China Standard Time, where QCC's daily limits reset (assumption: the document does not say). */
 const CST_OFFSET = 8 * HOUR;
 
-export const BACKOFF_MIN = MINUTE;
-export const BACKOFF_MAX = 60 * MINUTE;
-export const SLOW_RETRY = 6 * HOUR;
-export const SOON_RETRY = MINUTE;
+const BACKOFF_MIN = MINUTE;
+const BACKOFF_MAX = 60 * MINUTE;
+const SLOW_RETRY = 6 * HOUR;
+const SOON_RETRY = MINUTE;
 /** How many `soon` retries (code 205) before falling back to backoff. */
-export const SOON_RETRIES = 3;
+const SOON_RETRIES = 3;
 
 /** The first 00:00 UTC+8 strictly after `now`, whatever the local time zone. */
 export function nextCstMidnight(now: number): number {

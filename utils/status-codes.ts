@@ -2,16 +2,16 @@ import type { QuotaFailure } from './quota-types';
 
 /**
  * What kind of problem an answer is, which decides who must act:
- * settings — the key or SecretKey (the user fixes them in the options page);
+ * credentials — the key pair: the key or the SecretKey (the user saves a correct pair in the options page);
  * account — the QCC account (the user acts on pro.qcc.com); daily — a daily limit;
  * transient — the network or the server, it passes by itself; bug — our request is wrong;
  * unexpected — a code the document does not list for this endpoint.
  */
-export type FailureClass = 'settings' | 'account' | 'daily' | 'transient' | 'bug' | 'unexpected';
+export type FailureClass = 'credentials' | 'account' | 'daily' | 'transient' | 'bug' | 'unexpected';
 
 /**
  * When the next automatic request goes out:
- * pause — not until the settings change; slow — every 6 h; next-cst-midnight — 00:00 UTC+8;
+ * pause — not until a new key pair is saved (a manual refresh still goes out); slow — every 6 h; next-cst-midnight — 00:00 UTC+8;
  * two-hours — in 2 h; soon — about 1 min, a few times, then backoff; backoff — exponential with jitter.
  */
 export type RetryPolicy = 'pause' | 'slow' | 'next-cst-midnight' | 'two-hours' | 'soon' | 'backoff';
@@ -24,18 +24,18 @@ export interface CodeRule {
 const rule = (cls: FailureClass, retry: RetryPolicy): CodeRule => ({ class: cls, retry });
 
 /**
- * Every code in the vendor's document (7.1 and 7.2) and its newer list, from ../shared/docs/getquota-api.md.
+ * Every code in the vendor's document (7.1 and 7.2) and its newer list, from docs/getquota-api.md.
  * 200 and 201 are answers with data and never reach this table. The explanation of each code is the
  * locale message `status_<code>`. The 115 row applies after the clock-corrected retry also failed.
  */
-export const STATUS_CODE_RULES: Readonly<Record<number, CodeRule>> = {
+const STATUS_CODE_RULES = {
   205: rule('transient', 'soon'),
-  202: rule('settings', 'pause'),
-  213: rule('settings', 'pause'),
-  215: rule('settings', 'pause'),
-  101: rule('settings', 'pause'),
-  107: rule('settings', 'pause'),
-  115: rule('settings', 'pause'),
+  202: rule('credentials', 'pause'),
+  213: rule('credentials', 'pause'),
+  215: rule('credentials', 'pause'),
+  101: rule('credentials', 'pause'),
+  107: rule('credentials', 'pause'),
+  115: rule('credentials', 'pause'),
   102: rule('account', 'slow'),
   103: rule('account', 'slow'),
   104: rule('account', 'slow'),
@@ -65,20 +65,17 @@ export const STATUS_CODE_RULES: Readonly<Record<number, CodeRule>> = {
   209: rule('unexpected', 'backoff'),
   218: rule('unexpected', 'backoff'),
   219: rule('unexpected', 'backoff'),
-};
+} as const satisfies Record<number, CodeRule>;
 
-export const UNKNOWN_CODE_RULE: CodeRule = rule('unexpected', 'backoff');
+/** A code the document lists: each has a message `status_<code>` of its own (the type checks it). */
+export type DocumentedCode = keyof typeof STATUS_CODE_RULES;
+
+const UNKNOWN_CODE_RULE: CodeRule = rule('unexpected', 'backoff');
 
 export function ruleForFailure(failure: QuotaFailure): CodeRule {
-  switch (failure.kind) {
-    case 'api':
-      return STATUS_CODE_RULES[failure.code] ?? UNKNOWN_CODE_RULE;
-    case 'no-key':
-      return rule('settings', 'pause');
-    default:
-      return rule('transient', 'backoff');
-  }
+  if (failure.kind !== 'api') return rule('transient', 'backoff');
+  return isDocumentedCode(failure.code) ? STATUS_CODE_RULES[failure.code] : UNKNOWN_CODE_RULE;
 }
 
 /** True when the document lists this code, so that it has a message `status_<code>` of its own. */
-export const isDocumentedCode = (code: number): boolean => code in STATUS_CODE_RULES;
+export const isDocumentedCode = (code: number): code is DocumentedCode => Object.hasOwn(STATUS_CODE_RULES, code);

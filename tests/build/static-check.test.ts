@@ -29,7 +29,7 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
     const sites = code.flatMap((file) =>
       [...text(file).matchAll(/\.innerHTML\s*=(?!=)/g)].map((match) => ({
         file,
-        context: text(file).slice(Math.max(0, match.index! - 400), match.index! + 60),
+        context: text(file).slice(Math.max(0, match.index - 400), match.index + 60),
       })),
     );
     expect(sites).toHaveLength(1);

@@ -1,3 +1,4 @@
+import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +21,7 @@ const GOOD = [
   { id: 'bene_id', totalCount: 80, canDeletedCount: 30, consumedCount: 7 },
   { id: 'natural_person_id', totalCount: 60, canDeletedCount: 15, consumedCount: 11 },
 ];
-const AMBER = [249, 171, 0, 255];
+const AMBER = [163, 82, 0, 255];
 const nextCstMidnight = (now: number) => Math.floor((now + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR + 24 * HOUR - 8 * HOUR;
 
 describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', () => {
@@ -211,4 +212,4 @@ describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', 
   });
 });
 
-declare const chrome: typeof import('wxt/browser').browser;
+declare const chrome: typeof browser;

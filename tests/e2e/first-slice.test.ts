@@ -1,8 +1,9 @@
+import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaState } from '@/utils/storage-items';
+import type { QuotaState } from '@/utils/quota-types';
 import { badgeOf, DEMO_KEY, moduleNumbers, openPopup, saveCredentials, startBoth, ZH_LABELS, type Browser, type StandIn } from './harness';
 
-declare const chrome: typeof import('wxt/browser').browser;
+declare const chrome: typeof browser;
 
 const ROWS = [
   { id: 'radar_id', totalCount: 500, canDeletedCount: 120, consumedCount: 123 },
@@ -82,7 +83,7 @@ describe('the first slice in real Chromium (zh_CN)', () => {
   it('opening the popup on data older than a minute paints the stored numbers, then asks once; on fresh data, never', async () => {
     // Data five minutes old; the next answer (new numbers) takes 1.5 s.
     await browser.worker().evaluate(async () => {
-      const { quotaState } = (await chrome.storage.local.get('quotaState')) as { quotaState: QuotaState };
+      const { quotaState } = await chrome.storage.local.get<{ quotaState: QuotaState }>('quotaState');
       quotaState.snapshot!.fetchedAt = Date.now() - 5 * 60_000;
       await chrome.storage.local.set({ quotaState });
     });

@@ -1,13 +1,14 @@
+import type { browser } from 'wxt/browser';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { DEMO_KEY, DEMO_SECRET, startStandIn } from '../support/qcc-stand-in.mjs';
 
-export { DEMO_KEY, DEMO_SECRET };
+export { DEMO_KEY };
 
 /** The extension APIs inside `worker.evaluate` (the service worker's own global). */
-declare const chrome: typeof import('wxt/browser').browser;
+declare const chrome: typeof browser;
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 

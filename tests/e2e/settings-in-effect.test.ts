@@ -1,8 +1,9 @@
+import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alarm, badgeOf, DEMO_KEY, localStorageOf, openPopup, saveCredentials, startBoth, type Browser, type StandIn } from './harness';
 
-declare const chrome: typeof import('wxt/browser').browser;
+declare const chrome: typeof browser;
 
 const HEALTHY = [
   { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 },

@@ -7,8 +7,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv3');
-export const firefoxPath = () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+const firefoxPath = () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const ADDON_ID = 'qcc-quota-monitor@qcc-quota-monitor.github.io';
 /** Fixed through a pref, so that the test knows the moz-extension:// address of the pages. */
 const ADDON_UUID = '5d0c6b8e-0a51-4f7e-9d1c-2c6f7a3b9e10';

@@ -13,7 +13,7 @@ export const DEMO_KEY = 'demo0123456789abcdef0123456789ab';
 export const DEMO_SECRET = 'DEMOSECRET0123456789ABCDEF012345';
 
 /** The document's example answer. */
-export const EXAMPLE_ROWS = [
+const EXAMPLE_ROWS = [
   { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 },
   { id: 'bene_id', totalCount: 100, canDeletedCount: 30, consumedCount: 2 },
   { id: 'natural_person_id', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
@@ -23,7 +23,7 @@ export const EXAMPLE_ROWS = [
  * A certificate for pro.qcc.com signed by a throw-away CA. Chromium trusts the leaf by the base64 SHA-256 of its
  * public key (--ignore-certificate-errors-spki-list); Firefox trusts the CA (it refuses a CA used as the server's own).
  */
-export function makeCertificate() {
+function makeCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'qcc-cert-'));
   const file = (name) => join(dir, name);
   const openssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore' });
@@ -143,7 +143,9 @@ export async function startStandIn(options = {}) {
     return null;
   }
 
-  const server = createServer({ cert: certificate.cert, key: certificate.key }, async (req, res) => {
+  const server = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => void answer(req, res));
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function answer(req, res) {
     const url = new URL(req.url ?? '/', 'https://pro.qcc.com');
     if (url.pathname !== '/api/company/quota/getQuota') {
       send(
@@ -189,7 +191,7 @@ export async function startStandIn(options = {}) {
     } else {
       send(res, reply.httpStatus ?? 200, reply.body ?? '', reply.contentType ?? 'text/html; charset=utf-8');
     }
-  });
+  }
   await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

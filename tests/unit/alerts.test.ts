@@ -1,29 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { alertMemoryItem, alertText, announce, nextAlerts, onAlertClicked, type AlertMemory } from '@/utils/alerts';
+import { alertText, announce, nextAlerts, onAlertClicked } from '@/utils/alerts';
+import type { QuotaState } from '@/utils/quota-types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, type QuotaState } from '@/utils/storage-items';
+import { alertMemoryItem, credentialsItem, quotaStateItem, readCurrentView } from '@/utils/storage';
+import { apiError, moduleQuota as module, NO_ALERTS, quotaState, viewOf } from './builders';
 
-const module = (id: string, total: number, consumed: number, deletable: number) => ({
-  id,
-  total,
-  consumed,
-  remaining: Math.max(0, total - consumed),
-  deletable,
-});
-const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null): QuotaState => ({
-  snapshot: { key: 'K', modules, fetchedAt: 0 },
-  error,
-});
-const empty: AlertMemory = { key: null, low: [], error: null };
 const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30)];
-const apiError = (code: number) => ({ key: 'K', failure: { kind: 'api' as const, code, msg: '' }, at: 0, nextAttemptAt: null });
+const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null) => quotaState(modules, error);
 
 /** Runs states through nextAlerts like the worker does, and lists what was announced. */
 function run(states: QuotaState[], settings = DEFAULT_SETTINGS) {
-  let memory = empty;
+  let memory = NO_ALERTS;
   return states.map((s) => {
-    const result = nextAlerts(s, 'K', settings, memory);
+    const result = nextAlerts(viewOf(s, 'K', settings, memory));
     memory = result.memory;
     return result.alerts.map((a) =>
       a.kind === 'low' ? `${a.moduleId}:${a.count}=${a.value}` : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`,
@@ -45,7 +35,7 @@ describe('alerts', () => {
     ).toEqual([[], ['radar_id:remaining=4'], [], ['radar_id:deletable=4'], [], ['radar_id:remaining=1']]);
   });
 
-  it('announces a settings or account error when it first appears, not passing errors', () => {
+  it('announces a key-pair or account error when it first appears, not passing errors', () => {
     const transient = { key: 'K', failure: { kind: 'timeout' as const }, at: 0, nextAttemptAt: 1 };
     expect(
       run([
@@ -61,9 +51,9 @@ describe('alerts', () => {
 
   it('stays quiet when notifications are off, without announcing old lows later', () => {
     const low = state([module('bene_id', 100, 95, 30)]);
-    const off = nextAlerts(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }, empty);
+    const off = nextAlerts(viewOf(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }));
     expect(off.alerts).toEqual([]);
-    expect(nextAlerts(low, 'K', DEFAULT_SETTINGS, off.memory).alerts).toEqual([]);
+    expect(nextAlerts(viewOf(low, 'K', DEFAULT_SETTINGS, off.memory)).alerts).toEqual([]);
   });
 
   it('says which module, which count and what is left', () => {
@@ -79,8 +69,8 @@ describe('alerts', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     await quotaStateItem.setValue(state([module('natural_person_id', 50, 46, 15)]));
-    await Promise.all([announce(), announce()]);
-    await announce();
+    await announce(await readCurrentView());
+    await announce(await readCurrentView());
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0]![0]).toBe('low:natural_person_id:remaining');
     expect((await alertMemoryItem.getValue()).low).toEqual(['natural_person_id:remaining']);

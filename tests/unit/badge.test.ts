@@ -1,54 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeLook, badgeTitle, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintAllTabs, paintTab } from '@/utils/badge';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { QuotaState } from '@/utils/storage-items';
+import type { QuotaState } from '@/utils/quota-types';
+import { apiError, HEALTHY_MODULES as healthy, moduleQuota as module, quotaState, viewOf } from './builders';
 import { useLocale } from './setup';
 
-const module = (id: string, total: number, consumed: number, deletable: number) => ({
-  id,
-  total,
-  consumed,
-  remaining: Math.max(0, total - consumed),
-  deletable,
-});
-const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30), module('natural_person_id', 50, 0, 15)];
-const state = (modules = healthy, error: QuotaState['error'] = null): QuotaState => ({
-  snapshot: { key: 'K', modules, fetchedAt: 0 },
-  error,
-});
+const state = (modules = healthy, error: QuotaState['error'] = null) => quotaState(modules, error);
 
 describe('badgeLook', () => {
   it('is empty while every module is healthy, or without a key', () => {
-    expect(badgeLook(state(), 'K', DEFAULT_SETTINGS).text).toBe('');
-    expect(badgeLook(state([module('radar_id', 50, 49, 1)]), undefined, DEFAULT_SETTINGS).text).toBe('');
+    expect(badgeLook(viewOf(state(), 'K')).text).toBe('');
+    expect(badgeLook(viewOf(state([module('radar_id', 50, 49, 1)]), null)).text).toBe('');
   });
 
   it('warns in red, in at most 4 characters, when a remaining or deletable count is at or under 10 %', () => {
-    const lowRemaining = badgeLook(state([...healthy.slice(1), module('radar_id', 50, 45, 50)]), 'K', DEFAULT_SETTINGS);
+    const lowRemaining = badgeLook(viewOf(state([...healthy.slice(1), module('radar_id', 50, 45, 50)]), 'K'));
     expect(lowRemaining).toEqual({ text: '不足', background: LOW_COLORS.background, textColor: LOW_COLORS.text });
     useLocale('en');
-    const lowDeletable = badgeLook(state([module('bene_id', 100, 0, 10)]), 'K', DEFAULT_SETTINGS);
+    const lowDeletable = badgeLook(viewOf(state([module('bene_id', 100, 0, 10)]), 'K'));
     expect(lowDeletable.text).toBe('LOW');
     expect(lowDeletable.text.length).toBeLessThanOrEqual(4);
-    expect(badgeLook(state([module('bene_id', 100, 0, 11)]), 'K', DEFAULT_SETTINGS).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 100, 0, 11)]), 'K')).text).toBe('');
   });
 
   it('ignores modules with total 0 and numbers of another key', () => {
-    expect(badgeLook(state([module('bene_id', 0, 0, 0)]), 'K', DEFAULT_SETTINGS).text).toBe('');
-    expect(badgeLook(state([module('bene_id', 100, 100, 0)]), 'OTHER', DEFAULT_SETTINGS).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 0, 0, 0)]), 'K')).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 100, 100, 0)]), 'OTHER')).text).toBe('');
   });
 
-  it('shows a distinct marker for settings and account errors, not for passing ones', () => {
-    const error = (code: number) => ({ key: 'K', failure: { kind: 'api' as const, code, msg: '' }, at: 0, nextAttemptAt: null });
-    expect(badgeLook(state(healthy, error(101)), 'K', DEFAULT_SETTINGS)).toEqual({
+  it('shows a distinct marker for key-pair and account errors, not for passing ones', () => {
+    expect(badgeLook(viewOf(state(healthy, apiError(101)), 'K'))).toEqual({
       text: '!',
       background: ERROR_COLORS.background,
       textColor: ERROR_COLORS.text,
     });
-    expect(badgeLook(state(healthy, error(112)), 'K', DEFAULT_SETTINGS).text).toBe('!');
-    expect(badgeLook(state(healthy, error(500)), 'K', DEFAULT_SETTINGS).text).toBe('');
+    expect(badgeLook(viewOf(state(healthy, apiError(112)), 'K')).text).toBe('!');
+    expect(badgeLook(viewOf(state(healthy, apiError(500)), 'K')).text).toBe('');
     expect(ERROR_COLORS.background).not.toBe(LOW_COLORS.background);
+  });
+
+  it('reads well as white text on every background, as Chromium before 110 draws it (WCAG 4.5:1)', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const colors of [LOW_COLORS, ERROR_COLORS]) {
+      expect(colors.text).toBe('#FFFFFF');
+      expect((1 + 0.05) / (luminance(colors.background) + 0.05)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 
@@ -88,9 +90,9 @@ describe('scope and tooltip', () => {
       snapshot: { key: 'K', modules: healthy, fetchedAt: new Date(2026, 10, 29, 17, 3).getTime() },
       error: null,
     };
-    expect(badgeTitle(fetched, 'K', now)).toBe(
+    expect(badgeTitle(viewOf(fetched, 'K'), now)).toBe(
       ['企查查额度监控', '风险监控：剩余 48', '股权穿透：剩余 98', '自然人核验：剩余 50', '更新于 今天 17:03'].join('\n'),
     );
-    expect(badgeTitle(fetched, 'OTHER', now)).toBe('企查查额度监控');
+    expect(badgeTitle(viewOf(fetched, 'OTHER'), now)).toBe('企查查额度监控');
   });
 });

@@ -5,16 +5,10 @@ import { ForgetKey } from '@/components/ForgetKey';
 import { QuotaCard } from '@/components/QuotaCard';
 import { SettingsForm } from '@/components/SettingsForm';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
+import { moduleQuota as module } from './builders';
 import { useLocale } from './setup';
 
 afterEach(cleanup);
-const module = (id: string, total: number, consumed: number, deletable: number) => ({
-  id,
-  total,
-  consumed,
-  remaining: Math.max(0, total - consumed),
-  deletable,
-});
 const type = (input: HTMLElement, value: string) => fireEvent.input(input, { target: { value } });
 const commit = (input: HTMLElement, value: string) => {
   type(input, value);
@@ -82,7 +76,7 @@ describe('CredentialsForm', () => {
     expect(screen.getAllByText(/通常是 32 位字母和数字/)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '保存并测试' }));
     await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ key: 'short-key', secretKey: '0123456789abcdef0123456789ABCDEF' }));
-    await vi.waitFor(() => expect((screen.getByLabelText('SecretKey') as HTMLInputElement).value).toBe(''));
+    await vi.waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('SecretKey').value).toBe(''));
     expect(document.body.innerHTML).not.toContain('0123456789abcdef0123456789ABCDEF');
   });
 
@@ -161,7 +155,7 @@ describe('SettingsForm', () => {
   it('switches the badge scope and notifications', () => {
     const onChange = vi.fn();
     render(<SettingsForm settings={DEFAULT_SETTINGS} onChange={onChange} />);
-    expect((screen.getByLabelText('仅 pro.qcc.com 标签页') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('仅 pro.qcc.com 标签页').checked).toBe(true);
     fireEvent.click(screen.getByLabelText('所有标签页'));
     expect(onChange).toHaveBeenLastCalledWith({ badgeScope: 'everywhere' });
     fireEvent.click(screen.getByLabelText(/发送桌面通知/));

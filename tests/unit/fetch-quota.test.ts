@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { fetchQuota } from '@/utils/fetch-quota';
-
-const md5 = (text: string) => createHash('md5').update(text).digest('hex').toUpperCase();
+import { md5 } from './builders';
 const credentials = { key: 'key 企查查', secretKey: 'SECRET' };
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0, 500);
 const example = JSON.stringify({
@@ -39,7 +37,9 @@ describe('fetchQuota', () => {
   it('aborts a hung request after the timeout and says so', async () => {
     const fetch = vi.fn(
       (_url: string | URL | Request, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
     );
     const started = performance.now();
     const result = await fetchQuota(credentials, { fetch, now: () => NOW, timeoutMs: 50 });

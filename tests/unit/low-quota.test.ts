@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isLow, lowState, thresholdCount } from '@/utils/low-quota';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
+import { moduleQuota } from './builders';
 
-const module = (total: number, consumed: number, deletable: number, id = 'bene_id') => ({
-  id,
-  total,
-  consumed,
-  remaining: Math.max(0, total - consumed),
-  deletable,
-});
+const module = (total: number, consumed: number, deletable: number, id = 'bene_id') => moduleQuota(id, total, consumed, deletable);
 
 describe('low quota', () => {
   it('puts the default threshold at 10 % of total, rounded up', () => {

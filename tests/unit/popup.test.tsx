@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { QuotaState } from '@/utils/storage-items';
+import type { QuotaState } from '@/utils/quota-types';
 import { useLocale } from './setup';
 
 const credentials = { key: 'KEY1', secretKey: 'TOPSECRET' };
@@ -55,7 +55,7 @@ describe('the popup', () => {
 
   it('asks the worker to refresh when the button is pressed', async () => {
     const send = vi.fn(async () => undefined);
-    fakeBrowser.runtime.sendMessage = send as typeof fakeBrowser.runtime.sendMessage;
+    fakeBrowser.runtime.sendMessage = send;
     render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     expect(send).toHaveBeenCalledWith({ type: 'refresh' });

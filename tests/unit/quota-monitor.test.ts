@@ -1,20 +1,13 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, ensurePollAlarm, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage';
+import { md5, okAnswer, statusAnswer } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0);
-const rows = [
-  { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 },
-  { id: 'bene_id', totalCount: 100, canDeletedCount: 30, consumedCount: 2 },
-  { id: 'natural_person_id', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
-];
-const ok = () => new Response(JSON.stringify({ status: '200', msg: '查询成功', result: rows }));
-const status = (code: number, msg = '', date?: string) =>
-  new Response(JSON.stringify({ status: String(code), msg }), date ? { headers: { Date: date } } : {});
-const md5 = (text: string) => createHash('md5').update(text).digest('hex').toUpperCase();
+const ok = () => okAnswer();
+const status = statusAnswer;
 
 function setup(answers: Array<() => Response | Promise<Response>> = [ok]) {
   let now = NOW;
@@ -79,7 +72,7 @@ describe('the quota monitor', () => {
     expect((await retryStateItem.getValue()).failures).toBe(0);
   });
 
-  it('pauses automatic requests on a settings error until the settings change; a manual refresh still goes out', async () => {
+  it('pauses automatic requests on a key-pair error until a new key pair is saved; a manual refresh still goes out', async () => {
     await signIn();
     const { fetch, monitor } = setup([() => status(101), () => status(101), ok]);
     await monitor.refresh();
@@ -138,7 +131,7 @@ describe('the quota monitor', () => {
     first.resolve(ok());
     await Promise.all([running, changed]);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(String(fetch.mock.calls[1]![0])).toContain('key=NEWKEY');
+    expect(fetch.mock.calls[1]![0]).toContain('key=NEWKEY');
     expect((await quotaStateItem.getValue()).snapshot?.key).toBe('NEWKEY');
     expect(written).toContain('NEWKEY');
     expect(written).not.toContain('OLDKEY');

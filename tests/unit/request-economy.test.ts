@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem } from '@/utils/storage-items';
+import { credentialsItem } from '@/utils/storage';
+import { okAnswer, statusAnswer } from './builders';
 
 const START = Date.UTC(2026, 10, 29, 0, 0, 0);
-const ok = () =>
-  new Response(JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] }));
-const status = (code: number) => () => new Response(JSON.stringify({ status: String(code), msg: '' }));
+const ok = () => okAnswer();
+const status = (code: number) => () => statusAnswer(code);
 
 /** Plays a day of the fake browser's alarms (each fires when due, periodic ones re-armed) against a monitor. */
 async function playDay(

@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage-items';
+import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage';
+import { okAnswer, statusAnswer } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
 const CST_MIDNIGHT = Date.UTC(2026, 10, 29, 16, 0, 0);
-const okRows = JSON.stringify({ status: '200', result: [{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 }] });
 type Answer = () => Response | Promise<Response>;
 const code =
   (status: number): Answer =>
   () =>
-    new Response(JSON.stringify({ status: String(status), msg: 'x' }));
+    statusAnswer(status, 'x');
 
 /** A monitor over the fake browser; a fixed `random` (0.5 by default) makes the backoff's jitter predictable. */
 function monitorWith(answer: Answer, now: () => number, random = 0.5) {
@@ -45,7 +45,7 @@ describe('the next automatic attempt, per class', () => {
     ['another endpoint 207: backoff', code(207), NOW + MINUTE],
     ['unknown 777: backoff', code(777), NOW + MINUTE],
     ['HTTP 502 with HTML: backoff', () => new Response('<html>502</html>', { status: 502 }), NOW + MINUTE],
-    ['truncated JSON: backoff', () => new Response(okRows.slice(0, 30)), NOW + MINUTE],
+    ['truncated JSON: backoff', () => new Response(JSON.stringify({ status: '200', result: [] }).slice(0, 20)), NOW + MINUTE],
     ['network error: backoff', () => Promise.reject(new TypeError('Failed to fetch')), NOW + MINUTE],
   ])('%s', async (_name, answer, expected) => {
     const { nextAttemptAt, alarm } = await firstFailureSchedule(answer);
@@ -92,7 +92,7 @@ describe('the next automatic attempt, per class', () => {
       now = next;
     }
     expect(delays).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
-    answer = () => new Response(okRows);
+    answer = () => okAnswer();
     await monitor.onAlarm(RETRY_ALARM);
     expect((await retryStateItem.getValue()).failures).toBe(0);
     answer = code(500);
@@ -129,7 +129,7 @@ describe('the next automatic attempt, per class', () => {
       await monitor.onAlarm(POLL_ALARM);
     }
     expect(fetch).toHaveBeenCalledTimes(1);
-    answer = () => new Response(okRows);
+    answer = () => okAnswer();
     now = NOW + 2 * HOUR;
     await monitor.onAlarm(RETRY_ALARM);
     expect(fetch).toHaveBeenCalledTimes(2);

@@ -25,6 +25,6 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 beforeEach(() => {
   fakeBrowser.reset();
   useLocale('zh_CN');
-  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = getMessage;
   fakeBrowser.i18n.getUILanguage = () => language;
 });

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { md5Upper, signRequest } from '@/utils/sign-request';
-
-const nodeMd5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
+import { md5 as nodeMd5 } from './builders';
 
 describe('md5Upper', () => {
   it.each([

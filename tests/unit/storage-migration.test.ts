@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { credentialsItem, FIRST_PAINT_KEYS, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage-items';
+import { credentialsItem, FIRST_PAINT_KEYS, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage';
 
 describe('storage schema', () => {
   it('migrates v1 settings (one threshold pair for all) to v2 (per module), keeping the user’s values', async () => {

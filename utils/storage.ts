@@ -1,7 +1,9 @@
+// Every item the extension stores, with its key, default and version: the one place to look.
+// Who writes what: the options page writes credentials and settings; the worker alone writes the rest.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Credentials } from './credentials';
-import type { ModuleQuota, QuotaFailure } from './quota-types';
+import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
 import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
@@ -18,40 +20,9 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   migrations: { 2: migrateSettingsV1 },
 });
 
-/** The last good answer, for the key it was fetched with. */
-export interface QuotaSnapshot {
-  key: string;
-  modules: ModuleQuota[];
-  fetchedAt: number;
-}
-
-/** The last failed attempt, kept until a good answer arrives. */
-export interface QuotaError {
-  key: string;
-  failure: QuotaFailure;
-  at: number;
-  /** When the next automatic request goes out; null while paused until the settings change. */
-  nextAttemptAt: number | null;
-  /** 115 still failed after signing with the server's clock. */
-  clockChecked?: boolean;
-}
-
-export interface QuotaState {
-  snapshot: QuotaSnapshot | null;
-  error: QuotaError | null;
-}
-
-/** The part of the quota state that belongs to `key`: numbers of one key are never shown under another. */
-export function stateOfKey(state: QuotaState, key: string | undefined): QuotaState {
-  return {
-    snapshot: key !== undefined && state.snapshot?.key === key ? state.snapshot : null,
-    error: key !== undefined && state.error?.key === key ? state.error : null,
-  };
-}
-
-/** Written by the background worker only; read by the popup and the options page. */
+/** Written by the worker only; read by the popup and the options page. */
 export const quotaStateItem = storage.defineItem<QuotaState>('local:quotaState', {
-  fallback: { snapshot: null, error: null },
+  fallback: EMPTY_QUOTA_STATE,
   version: 1,
 });
 
@@ -68,12 +39,27 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
   version: 1,
 });
 
+/** What has been announced already, so that each crossing is announced once; survives worker restarts. */
+export interface AlertMemory {
+  key: string | null;
+  /** "<module id>:remaining" / "<module id>:deletable" entries that are low now. */
+  low: string[];
+  /** "<class>:<code>" of the key-pair or account error announced last, until a good answer. */
+  error: string | null;
+}
+
+export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemory', {
+  fallback: { key: null, low: [], error: null },
+  version: 1,
+});
+
 /** An item's key in its storage area ("local:settings" → "settings"). */
 const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
 
 /** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
 export const FIRST_PAINT_KEYS = [areaKey(credentialsItem), areaKey(quotaStateItem), areaKey(settingsItem), `${areaKey(settingsItem)}$`];
 
+/** What the pages paint from: the key pair, the quota state and the settings. */
 export interface StoredState {
   credentials: Credentials | null;
   state: QuotaState;
@@ -99,4 +85,30 @@ export async function readStoredState(): Promise<StoredState> {
 async function migratedSettings(): Promise<Settings> {
   await settingsItem.migrate();
   return settingsItem.getValue();
+}
+
+/** The current key's view: what the badge, its tooltip and the notifications are drawn from. */
+export interface CurrentView {
+  key: string | undefined;
+  /** The quota state of `key` only. */
+  state: QuotaState;
+  settings: Settings;
+  alertMemory: AlertMemory;
+}
+
+/** Reads the current key's view in one storage call. */
+export async function readCurrentView(): Promise<CurrentView> {
+  const [credentials, state, settings, alertMemory] = await storage.getItems([
+    credentialsItem,
+    quotaStateItem,
+    settingsItem,
+    alertMemoryItem,
+  ]);
+  const key = (credentials?.value as Credentials | null | undefined)?.key;
+  return {
+    key,
+    state: stateOfKey(state?.value as QuotaState, key),
+    settings: settings?.value as Settings,
+    alertMemory: alertMemory?.value as AlertMemory,
+  };
 }

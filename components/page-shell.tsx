@@ -1,0 +1,54 @@
+import { render, type FunctionComponent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
+import { credentialsItem, quotaStateItem, readStoredState, settingsItem, type StoredState } from '@/utils/storage';
+
+/**
+ * Mounts a page of the extension: its language and title, then the app on the stored state from the page's one
+ * first-paint read. Resolves with that state once the first render is done.
+ */
+export async function mountPage(title: MessageKey, App: FunctionComponent<{ initial: StoredState }>): Promise<StoredState> {
+  document.documentElement.lang = uiLanguage();
+  document.title = t(title);
+  const stored = await readStoredState();
+  const root = document.getElementById('app');
+  if (root) render(<App initial={stored} />, root);
+  return stored;
+}
+
+/** The stored state, starting from the first-paint read (so the first frame has data), then live. */
+export function useStoredState(initial: StoredState): StoredState {
+  const [stored, setStored] = useState(initial);
+  useEffect(() => {
+    const unwatch = [
+      credentialsItem.watch((credentials) => setStored((s) => ({ ...s, credentials }))),
+      quotaStateItem.watch((state) => setStored((s) => ({ ...s, state }))),
+      settingsItem.watch((settings) => setStored((s) => ({ ...s, settings }))),
+    ];
+    return () => unwatch.forEach((stop) => stop());
+  }, []);
+  return stored;
+}
+
+/**
+ * A form field's value that follows the stored one (another tab, the worker) while the user is not editing it,
+ * as webext-options-sync does: a change arriving while the field has focus waits until the next one.
+ */
+export function useFollowing<V, E extends HTMLElement = HTMLInputElement>(stored: V) {
+  const ref = useRef<E>(null);
+  const [text, setText] = useState(stored);
+  useEffect(() => {
+    if (ref.current !== document.activeElement) setText(stored);
+  }, [stored]);
+  return [text, setText, ref] as const;
+}
+
+/** Re-renders every `intervalMs` so that "5 分钟前" stays true while a page is open. */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}

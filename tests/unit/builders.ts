@@ -1,0 +1,62 @@
+// The one place tests build what they need: module rows, stored states, views, the server's answers, md5.
+import { createHash } from 'node:crypto';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
+import type { AlertMemory, CurrentView } from '@/utils/storage';
+
+/** A module as the extension keeps it: remaining is total − consumed, never below 0. */
+export const moduleQuota = (id: string, total: number, consumed: number, deletable: number): ModuleQuota => ({
+  id,
+  total,
+  consumed,
+  remaining: Math.max(0, total - consumed),
+  deletable,
+});
+
+/** The three modules of the document's example answer, none of them low. */
+export const HEALTHY_MODULES: ModuleQuota[] = [
+  moduleQuota('radar_id', 50, 2, 50),
+  moduleQuota('bene_id', 100, 2, 30),
+  moduleQuota('natural_person_id', 50, 0, 15),
+];
+
+/** A stored quota state of key `K` (or `key`). */
+export const quotaState = (modules: ModuleQuota[] = HEALTHY_MODULES, error: QuotaError | null = null, key = 'K'): QuotaState => ({
+  snapshot: { key, modules, fetchedAt: 0 },
+  error,
+});
+
+/** A stored failure with the status code `code`. */
+export const apiError = (code: number, key = 'K', nextAttemptAt: number | null = null): QuotaError => ({
+  key,
+  failure: { kind: 'api', code, msg: '' },
+  at: 0,
+  nextAttemptAt,
+});
+
+export const NO_ALERTS: AlertMemory = { key: null, low: [], error: null };
+
+/** The current key's view of a stored state, as the worker reads it; `null` for "no key saved". */
+export const viewOf = (
+  state: QuotaState,
+  key: string | null = 'K',
+  settings: Settings = DEFAULT_SETTINGS,
+  alertMemory: AlertMemory = NO_ALERTS,
+): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory });
+
+/** The document's example rows, as getQuota sends them. */
+const API_ROWS = [
+  { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 },
+  { id: 'bene_id', totalCount: 100, canDeletedCount: 30, consumedCount: 2 },
+  { id: 'natural_person_id', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
+];
+
+/** A good answer of getQuota. */
+export const okAnswer = (rows: unknown[] = API_ROWS) => new Response(JSON.stringify({ status: '200', msg: '查询成功', result: rows }));
+
+/** An answer with a status code other than 200, and the server's `Date` when given. */
+export const statusAnswer = (code: number, msg = '', date?: string) =>
+  new Response(JSON.stringify({ status: String(code), msg }), date ? { headers: { Date: date } } : {});
+
+/** Upper-case hex MD5 by Node's own crypto, to check the extension's spark-md5 signatures against. */
+export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
