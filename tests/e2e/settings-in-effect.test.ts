@@ -103,6 +103,30 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(5);
   });
 
+  it('two settings tabs agree: a change in one shows in the other at once, except in a field being edited', async () => {
+    const second = await browser.context.newPage();
+    await second.goto(browser.pageUrl('options.html'));
+    const minutesHere = options.getByLabel('自动查询间隔（分钟）');
+    const minutesThere = second.getByLabel('自动查询间隔（分钟）');
+    expect(await minutesThere.inputValue()).toBe('5');
+    await minutesHere.fill('45');
+    await minutesHere.press('Tab');
+    await expect.poll(() => minutesThere.inputValue()).toBe('45');
+    const thresholdThere = second.getByLabel('风险监控 · 剩余额度 阈值', { exact: true });
+    await thresholdThere.click();
+    await thresholdThere.fill('3');
+    const thresholdHere = options.getByLabel('风险监控 · 剩余额度 阈值', { exact: true });
+    await thresholdHere.fill('20');
+    await thresholdHere.press('Tab');
+    await expect.poll(async () => ((await localStorageOf(browser)).settings as { pollMinutes: number }).pollMinutes).toBe(45);
+    await options.getByLabel('风险监控 · 可删除额度 阈值单位').selectOption('count');
+    await expect.poll(() => second.getByLabel('风险监控 · 可删除额度 阈值单位').inputValue()).toBe('count');
+    // The field the user is typing in keeps what they typed.
+    expect(await thresholdThere.inputValue()).toBe('3');
+    await second.close();
+    await expect.poll(() => thresholdHere.inputValue()).toBe('20');
+  });
+
   it('the badge scope "everywhere" shows the warning on other tabs too', async () => {
     standIn.setRows(BENE_LOW);
     await refreshFromPopup();
