@@ -6,8 +6,21 @@ import compat from 'eslint-plugin-compat';
 import esx from 'eslint-plugin-es-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { NEWER_THAN_102 } from './tests/baseline/newer-apis.mjs';
 
 const SHIPPED = ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.ts'];
+
+/** The baseline's list of newer APIs as no-restricted-properties entries: `AbortSignal.any`, `x.toSorted`, … */
+const NEWER_API_RULE = [
+  'error',
+  ...NEWER_THAN_102.flatMap(({ path, chromium }) => {
+    const parts = path.split('.');
+    const message = `${path} arrived in Chromium ${chromium}; the baseline is Chromium 102 (tests/baseline/newer-apis.mjs).`;
+    if (parts.length === 2) return [{ object: parts[0], property: parts[1], message }];
+    if (parts[1] === 'prototype') return [{ property: parts[2], message }];
+    return [];
+  }),
+];
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/screenshots/', 'tests/.tmp/', 'stats.html'] },
@@ -39,6 +52,7 @@ export default tseslint.config(
     rules: {
       ...compat.configs['flat/recommended'].rules,
       ...esx.configs['flat/restrict-to-es2022'].rules,
+      'no-restricted-properties': NEWER_API_RULE,
     },
   },
   {

@@ -14,6 +14,9 @@ const EXTENSION_PAGES_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The baseline: Chromium 102 (Chrome and Edge 109 on Windows 7, 360/QQ/Sogou and 信创 cores) and Firefox 140. */
+const BUILD_TARGETS = ['chrome102', 'firefox140'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module imports what it uses (defineBackground, storage, browser): no auto-imports.
@@ -25,8 +28,13 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // Extension pages support modulepreload natively: no polyfill in the pages' first module.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      // The supported browsers (README, "Supported browsers"; browserslist in package.json for the lint rules).
+      target: BUILD_TARGETS,
+      cssTarget: BUILD_TARGETS,
+      // Extension pages support modulepreload natively: no polyfill in the pages' first module.
+      modulePreload: { polyfill: false },
+    },
   }),
   manifestVersion: 3,
   zip: {
@@ -46,7 +54,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // 140 on desktop and 142 on Android are the first to read data_collection_permissions;
-            // everything else used (MV3 background scripts, AbortSignal.any, action badge colours) is older.
+            // everything else used (MV3 background scripts, action badge colours) is older.
             gecko: {
               id: 'qcc-quota-monitor@qcc-quota-monitor.github.io',
               strict_min_version: '140.0',
@@ -55,6 +63,6 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '102' }),
   }),
 });

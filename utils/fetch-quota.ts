@@ -27,10 +27,33 @@ function quotaRequestUrl(key: string): string {
   return `${QUOTA_URL}?key=${encodeURIComponent(key)}`;
 }
 
+/**
+ * A signal that aborts after `ms`, or when `outer` aborts (the key pair changed). Made by hand because
+ * AbortSignal.timeout (Chromium 103) and AbortSignal.any (Chromium 116) are newer than our baseline, Chromium 102.
+ */
+function abortAfter(ms: number, outer?: AbortSignal) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ms);
+  const follow = () => controller.abort();
+  if (outer?.aborted) controller.abort();
+  outer?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    release: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    },
+  };
+}
+
 /** One signed GET of getQuota. Never throws: every failure comes back as a typed value. */
 export async function fetchQuota(credentials: Credentials, deps: QuotaFetchDeps): Promise<QuotaFetchResult> {
-  const timeout = AbortSignal.timeout(deps.timeoutMs ?? REQUEST_TIMEOUT_MS);
-  const signal = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
+  const { signal, timedOut, release } = abortAfter(deps.timeoutMs ?? REQUEST_TIMEOUT_MS, deps.signal);
   let response: Response;
   let body: string;
   try {
@@ -43,7 +66,9 @@ export async function fetchQuota(credentials: Credentials, deps: QuotaFetchDeps)
     });
     body = await response.text();
   } catch {
-    return { parsed: { ok: false, failure: { kind: timeout.aborted ? 'timeout' : 'network' } } };
+    return { parsed: { ok: false, failure: { kind: timedOut() ? 'timeout' : 'network' } } };
+  } finally {
+    release();
   }
   const date = Date.parse(response.headers.get('Date') ?? '');
   return {

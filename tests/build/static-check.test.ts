@@ -64,6 +64,12 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
   });
 });
 
+describe('the supported browsers', () => {
+  it('the Chrome manifest names Chromium 102 as its minimum', () => {
+    expect(JSON.parse(readFileSync(join(CHROME_DIR, 'manifest.json'), 'utf8')).minimum_chrome_version).toBe('102');
+  });
+});
+
 describe('the Firefox manifest', () => {
   it('has its add-on id, declares that it collects no data, and names the minimum versions', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));

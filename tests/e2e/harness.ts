@@ -17,7 +17,7 @@ export type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
 
 /** The stand-in and real Chromium with the production build, in one language. */
 export async function startBoth(
-  options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark'; timezoneId?: string; userDataDir?: string } = {},
+  options: { lang?: 'zh-CN' | 'en'; colorScheme?: 'light' | 'dark'; timezoneId?: string; userDataDir?: string; extensionDir?: string } = {},
 ) {
   const standIn = await startStandIn();
   const browser = await launchWithExtension({ port: standIn.port, spkiHash: standIn.spkiHash, ...options });

@@ -50,7 +50,7 @@ describe('the background wiring', () => {
     await fakeBrowser.tabs.onUpdated.trigger(1, loaded, { id: 1, url: 'https://pro.qcc.com/firm/x' } as never);
     await settle();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(String(fetch.mock.calls[0]![0])).toBe('https://pro.qcc.com/api/company/quota/getQuota?key=K');
+    expect(fetch.mock.calls[0]![0]).toBe('https://pro.qcc.com/api/company/quota/getQuota?key=K');
   });
 
   it('routes the popup message: with maxAgeMs only older data is fetched, without it always', async () => {

@@ -47,6 +47,35 @@ describe('fetchQuota', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('gives up on the request when the caller aborts (the key pair changed), which is not a timeout', async () => {
+    const fetch = vi.fn(
+      (_url: string | URL | Request, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    );
+    const caller = new AbortController();
+    const pending = fetchQuota(credentials, { fetch, now: () => NOW, signal: caller.signal });
+    caller.abort();
+    expect(await pending).toEqual({ parsed: { ok: false, failure: { kind: 'network' } } });
+  });
+
+  it('works where AbortSignal.timeout and AbortSignal.any are missing (Chromium 102)', async () => {
+    vi.stubGlobal('AbortSignal', { prototype: AbortSignal.prototype });
+    try {
+      const fetch = vi.fn(
+        (_url: string | URL | Request, init?: RequestInit) =>
+          new Promise<Response>((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+          ),
+      );
+      const result = await fetchQuota(credentials, { fetch, now: () => NOW, timeoutMs: 20, signal: new AbortController().signal });
+      expect(result).toEqual({ parsed: { ok: false, failure: { kind: 'timeout' } } });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('reads an HTML error page as an HTTP failure', async () => {
     const fetch = vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
     expect((await fetchQuota(credentials, { fetch, now: () => NOW })).parsed).toEqual({
