@@ -43,9 +43,9 @@ describe.each([
     const page = await browser.context.newPage();
     await page.goto(browser.pageUrl('options.html'));
     const inPage = await page.evaluate(() => (globalThis as { __removedNewerApis?: Removed }).__removedNewerApis);
-    const present = await browser.worker().evaluate(
-      () => [typeof AbortSignal.timeout, typeof AbortSignal.any, typeof chrome.action.setBadgeTextColor] as string[],
-    );
+    const present = await browser
+      .worker()
+      .evaluate(() => [typeof AbortSignal.timeout, typeof AbortSignal.any, typeof chrome.action.setBadgeTextColor] as string[]);
     if (removeNewer) {
       for (const removal of [inWorker, inPage]) {
         expect(removal?.failed).toEqual([]);

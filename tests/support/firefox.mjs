@@ -2,7 +2,7 @@
 // production Firefox build against the local stand-in. Firefox has no --host-resolver-rules: a small CONNECT proxy
 // sends pro.qcc.com:443 to the stand-in and refuses every other host, and the stand-in's test CA is trusted.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,77 +94,115 @@ async function marionette(port) {
   return { send, socket };
 }
 
+/** The Firefox package `npm run zip` made (an unsigned XPI), for a permanent install. */
+function firefoxPackage() {
+  const output = resolve(FIREFOX_BUILD, '..');
+  const zip = existsSync(output) ? readdirSync(output).find((file) => file.endsWith('-firefox.zip')) : undefined;
+  if (!zip) throw new Error(`No Firefox package in ${output}: run npm run zip first.`);
+  return join(output, zip);
+}
+
 /**
- * Firefox with the Firefox build installed as a temporary add-on, reaching the stand-in as https://pro.qcc.com.
+ * Firefox with the Firefox build installed, reaching the stand-in as https://pro.qcc.com. By default the build is a
+ * temporary add-on (as about:debugging loads it); with `permanent`, the unsigned package is installed for good
+ * (Firefox ESR honours xpinstall.signatures.required=false), so that it survives `restart()`.
  * @param {{ port: number, caBase64: string }} standIn
+ * @param {{ permanent?: boolean }} [options]
  */
-export async function launchFirefoxWithExtension(standIn) {
+export async function launchFirefoxWithExtension(standIn, options = {}) {
   if (!existsSync(firefoxPath())) {
     throw new Error(`No Firefox at ${firefoxPath()}. On Debian/Ubuntu: apt-get install -y firefox-esr; elsewhere set FIREFOX_PATH.`);
   }
   const proxy = await startProxy(standIn.port);
-  const marionettePort = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'qcc-firefox-'));
   const proxyPort = /** @type {import('node:net').AddressInfo} */ (proxy.address()).port;
-  const prefs = {
-    'marionette.port': marionettePort,
-    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    'network.proxy.type': 1,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': proxyPort,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': proxyPort,
-    'network.proxy.no_proxies_on': '',
-    'network.proxy.allow_hijacking_localhost': true,
-    'browser.shell.checkDefaultBrowser': false,
-    'datareporting.policy.dataSubmissionEnabled': false,
-    'toolkit.telemetry.reportingpolicy.firstRun': false,
-    'browser.startup.homepage_override.mstone': 'ignore',
-    'app.update.enabled': false,
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let firefox = null;
+  /** @type {Awaited<ReturnType<typeof marionette>> | null} */
+  let connection = null;
+
+  const stopFirefox = async () => {
+    connection?.socket.destroy();
+    const running = firefox;
+    if (!running) return;
+    running.kill('SIGKILL');
+    await new Promise((done) => (running.exitCode !== null || running.signalCode !== null ? done(undefined) : running.once('exit', done)));
+    firefox = null;
   };
-  writeFileSync(
-    join(profile, 'user.js'),
-    Object.entries(prefs)
-      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
-      .join('\n'),
-  );
-  const firefox = spawn(firefoxPath(), ['--marionette', '-remote-allow-system-access', '--headless', '--no-remote', '--profile', profile], {
-    stdio: 'ignore',
-  });
+  const startFirefox = async () => {
+    const marionettePort = await freePort();
+    const prefs = {
+      'marionette.port': marionettePort,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      'xpinstall.signatures.required': false,
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+      'browser.startup.homepage_override.mstone': 'ignore',
+      'app.update.enabled': false,
+    };
+    writeFileSync(
+      join(profile, 'user.js'),
+      Object.entries(prefs)
+        .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+        .join('\n'),
+    );
+    firefox = spawn(firefoxPath(), ['--marionette', '-remote-allow-system-access', '--headless', '--no-remote', '--profile', profile], {
+      stdio: 'ignore',
+    });
+    connection = await marionette(marionettePort);
+    const session = await connection.send('WebDriver:NewSession', { capabilities: { alwaysMatch: {} } });
+    return session.capabilities?.browserVersion;
+  };
+  const send = (/** @type {string} */ command, /** @type {object} */ params = {}) => {
+    if (!connection) throw new Error('Firefox is not running');
+    return connection.send(command, params);
+  };
   const close = async () => {
-    firefox.kill('SIGKILL');
-    await new Promise((done) => (firefox.exitCode !== null || firefox.signalCode !== null ? done(undefined) : firefox.once('exit', done)));
+    await stopFirefox();
     proxy.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  try {
-    const { send, socket } = await marionette(marionettePort);
-    const session = await send('WebDriver:NewSession', { capabilities: { alwaysMatch: {} } });
-    const run = async (context, script, args = []) => {
-      await send('Marionette:SetContext', { value: context });
-      return (await send('WebDriver:ExecuteScript', { script, args })).value;
-    };
-    // Trust the stand-in's CA, then install the build as a temporary add-on (as about:debugging does).
-    await run('chrome', "Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB).addCertFromBase64(arguments[0], 'C,,');", [
+  const run = async (context, script, args = []) => {
+    await send('Marionette:SetContext', { value: context });
+    return (await send('WebDriver:ExecuteScript', { script, args })).value;
+  };
+  // Trust the stand-in's CA (kept in the profile across restarts).
+  const trustStandIn = () =>
+    run('chrome', "Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB).addCertFromBase64(arguments[0], 'C,,');", [
       standIn.caBase64,
     ]);
-    await send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
+
+  try {
+    const version = await startFirefox();
+    await trustStandIn();
+    await send(
+      'Addon:Install',
+      options.permanent ? { path: firefoxPackage(), temporary: false } : { path: FIREFOX_BUILD, temporary: true },
+    );
     const origins = await run('chrome', 'return WebExtensionPolicy.getByID(arguments[0]).allowedOrigins.patterns.map((p) => p.pattern);', [
       ADDON_ID,
     ]);
 
-    /** Opens one of the extension's pages in a new tab (web content may not navigate there) and switches to it. */
     const tabs = async () => {
       await send('Marionette:SetContext', { value: 'content' });
       return /** @type {string[]} */ (await send('WebDriver:GetWindowHandles'));
     };
-    const openPage = async (page) => {
+    /** Opens a URL in a new tab (web content may not navigate to the extension's pages) and switches to it. */
+    const openUrl = async (url) => {
       const before = await tabs();
       await run(
         'chrome',
         `const win = Services.wm.getMostRecentWindow('navigator:browser');
          win.gBrowser.selectedTab = win.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
-        [`moz-extension://${ADDON_UUID}/${page}`],
+        [url],
       );
       let handle;
       for (let i = 0; i < 50 && !handle; i += 1) {
@@ -174,6 +212,7 @@ export async function launchFirefoxWithExtension(standIn) {
       await send('WebDriver:SwitchToWindow', { handle });
       await send('Marionette:SetContext', { value: 'content' });
     };
+    const openPage = (page) => openUrl(`moz-extension://${ADDON_UUID}/${page}`);
     const find = async (css) => Object.values((await send('WebDriver:FindElement', { using: 'css selector', value: css })).value)[0];
     const type = async (css, text) => send('WebDriver:ElementSendKeys', { id: await find(css), text });
     const click = async (css) => send('WebDriver:ElementClick', { id: await find(css) });
@@ -187,18 +226,36 @@ export async function launchFirefoxWithExtension(standIn) {
         await new Promise((done) => setTimeout(done, 100));
       }
     };
+    /**
+     * The badge text and background colour of the first tab whose URL starts with `urlPrefix`, read through the
+     * extension's own API from one of its pages (the current tab must be an extension page).
+     */
+    const badgeOf = (urlPrefix) =>
+      run(
+        'content',
+        `return (async () => {
+           const tab = (await browser.tabs.query({})).find((t) => t.url && t.url.startsWith(arguments[0]));
+           if (!tab) return null;
+           return { text: await browser.action.getBadgeText({ tabId: tab.id }), color: await browser.action.getBadgeBackgroundColor({ tabId: tab.id }) };
+         })();`,
+        [urlPrefix],
+      );
     return {
       origins,
-      version: session.capabilities?.browserVersion,
+      version,
+      openUrl,
       openPage,
       type,
       click,
       text,
       waitFor,
-      async close() {
-        socket.destroy();
-        await close();
+      badgeOf,
+      /** Quits Firefox and starts it again on the same profile. */
+      async restart() {
+        await stopFirefox();
+        await startFirefox();
       },
+      close,
     };
   } catch (error) {
     await close();
