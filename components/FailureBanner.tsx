@@ -6,7 +6,7 @@ import type { QuotaError } from '@/utils/quota-types';
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
 export function FailureBanner({ error }: { error: QuotaError }) {
-  const explained = explainFailure(error.failure, error.clockChecked);
+  const explained = explainFailure(error.failure, error.clockHint);
   return (
     <div class={`banner banner-${explained.failureClass}`} role="alert">
       <p class="banner-text">

@@ -4,27 +4,28 @@ import { t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { stateOfKey } from '@/utils/quota-types';
 import type { Settings } from '@/utils/settings';
-import { credentialsItem, settingsItem, type StoredState } from '@/utils/storage';
+import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
 import { ForgetKey } from './ForgetKey';
 import { useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
 import { SettingsForm } from './SettingsForm';
+import { SettingsNote } from './SettingsNote';
 
-type Notice = { kind: 'saved' | 'settings' | 'forgotten' } | { kind: 'failed'; reason: string } | null;
+type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: 'failed'; reason: string } | null;
 
 /** The settings page. It writes the key pair and the settings; the worker alone writes quota state. */
 export function OptionsApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings } = useStoredState(initial);
+  const { credentials, state, settings, settingsProblem } = useStoredState(initial);
   const [testedSince, setTestedSince] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [formVersion, setFormVersion] = useState(0);
 
-  const guarded = async (action: () => Promise<void>, done: Notice) => {
+  /** Runs a storage write and says how it went; the action may say something else than `done`. */
+  const guarded = async (action: () => Promise<Notice | void>, done: Notice) => {
     try {
-      await action();
-      setNotice(done);
+      setNotice((await action()) ?? done);
     } catch (error) {
       setNotice({ kind: 'failed', reason: error instanceof Error ? error.name : 'Error' });
     }
@@ -42,7 +43,16 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
     );
 
   const changeSettings = (patch: Partial<Settings>) =>
-    void guarded(async () => settingsItem.setValue({ ...(await settingsItem.getValue()), ...patch }), { kind: 'settings' });
+    void guarded(
+      async () => {
+        const current = await readSettings();
+        // Settings saved by a newer version are never overwritten by this one.
+        if (current.settingsProblem === 'newer') return { kind: 'newer' };
+        await settingsItem.setValue({ ...current.settings, ...patch });
+        return undefined;
+      },
+      { kind: 'settings' },
+    );
 
   const forget = () =>
     guarded(
@@ -66,6 +76,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       <CredentialsForm key={formVersion} saved={credentials} onSave={saveCredentials} />
       <div class="outcome" aria-live="polite">
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
+        {notice?.kind === 'newer' ? <p role="alert">{t('errorSettingsNewer')}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
         {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
         {error && (!snapshot || error.at > snapshot.fetchedAt) ? <FailureBanner error={error} /> : null}
@@ -73,6 +84,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
           ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)
           : null}
       </div>
+      <SettingsNote problem={settingsProblem} />
       <SettingsForm settings={settings} onChange={changeSettings} saved={notice?.kind === 'settings'} />
       {credentials ? <ForgetKey onForget={forget} /> : null}
       <footer>

@@ -9,12 +9,13 @@ import { FailureBanner } from './FailureBanner';
 import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
 import { useNow, useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
+import { SettingsNote } from './SettingsNote';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings } = useStoredState(initial);
+  const { credentials, state, settings, settingsProblem } = useStoredState(initial);
   const now = useNow();
   const [busy, setBusy] = useState(false);
 
@@ -83,6 +84,7 @@ export function PopupApp({ initial }: { initial: StoredState }) {
           {!snapshot && !error && !busy ? <span>{t('noDataYet')}</span> : null}
         </p>
         {error ? <FailureBanner error={error} /> : null}
+        <SettingsNote problem={settingsProblem} />
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}
       {snapshot?.modules.map((module) => (

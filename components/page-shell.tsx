@@ -1,6 +1,7 @@
 import { render, type FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
+import { checkSettings } from '@/utils/settings';
 import { credentialsItem, quotaStateItem, readStoredState, settingsItem, type StoredState } from '@/utils/storage';
 
 /**
@@ -23,7 +24,10 @@ export function useStoredState(initial: StoredState): StoredState {
     const unwatch = [
       credentialsItem.watch((credentials) => setStored((s) => ({ ...s, credentials }))),
       quotaStateItem.watch((state) => setStored((s) => ({ ...s, state }))),
-      settingsItem.watch((settings) => setStored((s) => ({ ...s, settings }))),
+      settingsItem.watch((raw) => {
+        const { settings, damaged } = checkSettings(raw);
+        setStored((s) => ({ ...s, settings, settingsProblem: s.settingsProblem === 'newer' ? 'newer' : damaged ? 'damaged' : null }));
+      }),
     ];
     return () => unwatch.forEach((stop) => stop());
   }, []);

@@ -5,6 +5,7 @@ import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
 import { isRefreshMessage, refreshTriggerOf } from '@/utils/messages';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
+import { checkSettings } from '@/utils/settings';
 import { showStoredState } from '@/utils/show-state';
 import { credentialsItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
 
@@ -12,19 +13,24 @@ import { credentialsItem, quotaStateItem, readCurrentView, settingsItem } from '
 export const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
 
 export default defineBackground(() => {
-  const monitor = createQuotaMonitor({ fetch: (input, init) => fetch(input, init), now: Date.now, random: Math.random });
+  const monitor = createQuotaMonitor({
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    random: Math.random,
+    repaint: () => showStoredState(),
+  });
 
   void monitor.start();
   // A new user's first step is the key pair: open the settings once, right after installing.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
-  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm));
   // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message) => (isRefreshMessage(message) ? monitor.refresh(refreshTriggerOf(message)) : undefined));
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
-  settingsItem.watch((settings) => void ensurePollAlarm(settings.pollMinutes).then(() => showStoredState()));
+  settingsItem.watch((settings) => void ensurePollAlarm(checkSettings(settings).settings.pollMinutes).then(() => showStoredState()));
   quotaStateItem.watch(() => void showStoredState());
   browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
   // Tab-specific badges reset when a tab navigates: paint it again, and refresh old data when pro.qcc.com loads.

@@ -19,7 +19,9 @@ export function nextAlerts({ key, state, settings, alertMemory: memory }: Curren
   let low = previous.low;
   const { snapshot, error: current } = state;
   if (snapshot) {
-    const lowNow: string[] = [];
+    // A module missing from this answer is neither recovered nor low: what was announced of it is kept.
+    const present = new Set(snapshot.modules.map((module) => module.id));
+    const lowNow = previous.low.filter((id) => !present.has(id.slice(0, id.lastIndexOf(':'))));
     for (const module of snapshot.modules) {
       const lowState = moduleLowState(module, settings);
       for (const count of ['remaining', 'deletable'] as const) {
@@ -55,7 +57,7 @@ export function alertText(alert: Alert): { id: string; title: string; message: s
       message: t(message, [formatNumber(alert.value), formatNumber(alert.total)]),
     };
   }
-  const explained = explainFailure(alert.error.failure, alert.error.clockChecked);
+  const explained = explainFailure(alert.error.failure, alert.error.clockHint);
   return {
     id: 'error',
     title: t('notifyErrorTitle'),

@@ -1,5 +1,5 @@
-import { t } from './i18n';
-import type { QuotaFailure } from './quota-types';
+import { t, type MessageKey } from './i18n';
+import type { ClockHint, QuotaFailure } from './quota-types';
 import { isDocumentedCode, ruleForFailure, type FailureClass } from './status-codes';
 
 export interface FailureExplanation {
@@ -14,14 +14,19 @@ export interface FailureExplanation {
   failureClass: FailureClass;
 }
 
+const CLOCK_TEXT = { checked: 'failure_clock', 'no-date': 'failure_clock_no_date', far: 'failure_clock_far' } as const satisfies Record<
+  ClockHint,
+  MessageKey
+>;
+
 /** Turns a failure into words for the user. Never includes the key or the SecretKey. */
-export function explainFailure(failure: QuotaFailure, clockChecked = false): FailureExplanation {
+export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint): FailureExplanation {
   const failureClass = ruleForFailure(failure).class;
   const action = t(`action_${failureClass}`);
   switch (failure.kind) {
     case 'api': {
       const ownText = isDocumentedCode(failure.code) ? t(`status_${failure.code}`) : t('failure_unknown_code', String(failure.code));
-      const text = failure.code === 115 && clockChecked ? `${ownText} ${t('failure_clock')}` : ownText;
+      const text = failure.code === 115 && clockHint ? `${ownText} ${t(CLOCK_TEXT[clockHint])}` : ownText;
       const serverMsg = failure.msg.trim();
       const saysMore = serverMsg !== '' && normalize(serverMsg) !== normalize(ownText);
       return { code: failure.code, text, ...(saysMore ? { serverMsg } : {}), action, failureClass };

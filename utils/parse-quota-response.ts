@@ -67,7 +67,8 @@ export function parseQuotaResponse(httpStatus: number, body: string): ParsedQuot
   if (status !== 200) return { ok: false, failure: { kind: 'api', code: status, msg } };
 
   const result = field(envelope, 'result', 'Result');
-  if (result === null || result === undefined) return { ok: true, modules: [] };
+  // A 200 without its list is an answer of the wrong shape, not "no modules" (that is 201, or an empty list).
+  if (result === null || result === undefined) return { ok: false, failure: { kind: 'bad-shape', detail: 'result is missing' } };
   if (!Array.isArray(result)) {
     return { ok: false, failure: { kind: 'bad-shape', detail: 'result is not a list' } };
   }

@@ -1,160 +1,203 @@
+// The thin layer around monitor-transition.ts: it reads storage, sends the requests, and applies the effects the
+// pure transition asks for. What is in flight stays in this closure, never in storage.
 import { browser } from 'wxt/browser';
 import { sameCredentials, type Credentials } from './credentials';
-import { fetchQuota, type QuotaFetchResult } from './fetch-quota';
-import { MINUTE, nextAttemptAt } from './retry-schedule';
-import { ruleForFailure } from './status-codes';
-import { stateOfKey, type QuotaState } from './quota-types';
-import { credentialsItem, quotaStateItem, retryStateItem, settingsItem } from './storage';
+import { fetchQuota } from './fetch-quota';
+import {
+  MAX_CLOCK_OFFSET,
+  shouldSend,
+  transition,
+  type Answer,
+  type Effect,
+  type MonitorEvent,
+  type MonitorStored,
+  type RefreshTrigger,
+} from './monitor-transition';
+import { MINUTE } from './retry-schedule';
+import { pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
+
+export type { RefreshTrigger } from './monitor-transition';
 
 export const POLL_ALARM = 'quota-poll';
 export const RETRY_ALARM = 'quota-retry';
+/** Refreshes data older than the period, a random moment after the worker or the browser started. */
+export const START_ALARM = 'quota-start';
+/** A poll alarm that fires this late was overdue (the browser was closed): it is spread like a start. */
+const OVERDUE = MINUTE;
 
 export interface MonitorDeps {
   fetch: typeof fetch;
   now: () => number;
   random: () => number;
+  /** Paints the badge and its tooltip for what is stored. */
+  repaint?: () => Promise<void>;
+}
+
+/** The first moment after `now` on this install's phase of the period: installs on one key do not poll together. */
+export function nextPollTime(now: number, periodMinutes: number, phase: number): number {
+  const period = periodMinutes * MINUTE;
+  const offset = Math.floor(phase * period);
+  return Math.floor((now - offset) / period) * period + offset + period;
 }
 
 /**
- * What asked for a refresh. `manual` always goes out (the popup's button). Automatic triggers go out
- * only when no retry is pending or paused and, with `maxAgeMs`, only when the data is older than that.
+ * Creates the repeating alarm on this install's phase when it is missing or has another period (or, with `force`,
+ * again: a browser that was closed fires an overdue alarm at start and then keeps the period from that moment).
  */
-export type RefreshTrigger = { kind: 'manual' } | { kind: 'auto'; maxAgeMs?: number };
-
-/** Whether an automatic trigger should send a request now. Pure. */
-function shouldAutoRefresh(state: QuotaState, key: string, now: number, maxAgeMs?: number): boolean {
-  const { snapshot, error } = stateOfKey(state, key);
-  if (error) return error.nextAttemptAt !== null && error.nextAttemptAt <= now;
-  if (!snapshot || maxAgeMs === undefined) return true;
-  return now - snapshot.fetchedAt >= maxAgeMs;
+export async function ensurePollAlarm(periodInMinutes: number, now = Date.now(), force = false): Promise<void> {
+  const existing = await browser.alarms.get(POLL_ALARM);
+  if (!force && existing?.periodInMinutes === periodInMinutes) return;
+  const phase = await pollPhaseItem.getValue();
+  await browser.alarms.create(POLL_ALARM, { periodInMinutes, when: nextPollTime(now, periodInMinutes, phase) });
 }
 
-/** Creates the repeating alarm when it is missing or has another period; leaves a matching one alone. */
-export async function ensurePollAlarm(periodInMinutes: number): Promise<void> {
-  const existing = await browser.alarms.get(POLL_ALARM);
-  if (existing?.periodInMinutes === periodInMinutes) return;
-  await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+async function readStored(): Promise<MonitorStored> {
+  const [quota, retry] = await Promise.all([quotaStateItem.getValue(), retryStateItem.getValue()]);
+  return { quota, retry };
+}
+
+/** Writes what changed and applies the effects. */
+async function apply(before: MonitorStored, after: MonitorStored, effects: Effect[], repaint?: () => Promise<void>): Promise<void> {
+  if (after.quota !== before.quota) await quotaStateItem.setValue(after.quota);
+  if (after.retry !== before.retry) await retryStateItem.setValue(after.retry);
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'arm-retry':
+        await browser.alarms.create(RETRY_ALARM, { when: effect.at });
+        break;
+      case 'clear-retry':
+        await browser.alarms.clear(RETRY_ALARM);
+        break;
+      case 'arm-start-refresh':
+        // An armed one is kept: a worker that wakes often must not push it further away each time.
+        if (!(await browser.alarms.get(START_ALARM))) await browser.alarms.create(START_ALARM, { when: effect.at });
+        break;
+      case 'repaint':
+        await repaint?.();
+        break;
+    }
+  }
 }
 
 /**
- * The only writer of quota state. Refreshes that arrive together share one request; when the
- * credentials change during a request, its answer is dropped and a new request goes out.
+ * The only writer of quota state. A manual refresh always sends a request, unless one is in flight, which it joins;
+ * a key change or "Forget this key" always wins over an answer in flight, whenever it lands.
  */
 export function createQuotaMonitor(deps: MonitorDeps) {
   let inFlight: Promise<void> | null = null;
+  /** True when the refresh in flight sends (or has sent) a request: a manual refresh joins only such a one. */
+  let sending = false;
   let controller: AbortController | null = null;
-  /** The key pair the request in flight was signed with. */
-  let inFlightCredentials: Credentials | null = null;
-  let again = false;
+  /** Set synchronously when the key pair changes: the refresh in flight runs again for the new pair. */
+  let keyChanged = false;
 
-  async function request(credentials: Credentials, signal: AbortSignal): Promise<{ result: QuotaFetchResult; clockChecked: boolean }> {
-    const retry = await retryStateItem.getValue();
-    const now = () => deps.now() + retry.clockOffsetMs;
-    const result = await fetchQuota(credentials, { fetch: deps.fetch, now, signal });
-    const failure = result.parsed.ok ? null : result.parsed.failure;
-    if (failure?.kind !== 'api' || failure.code !== 115 || result.serverDateMs === undefined || signal.aborted) {
-      return { result, clockChecked: false };
-    }
-    // 115: sign once more with the server's clock, and keep the offset for the requests after.
-    const clockOffsetMs = result.serverDateMs - deps.now();
-    await retryStateItem.setValue({ ...(await retryStateItem.getValue()), clockOffsetMs });
-    const corrected = await fetchQuota(credentials, { fetch: deps.fetch, now: () => deps.now() + clockOffsetMs, signal });
-    return { result: corrected, clockChecked: true };
+  const run = async (event: MonitorEvent) => {
+    const before = await readStored();
+    const { stored, effects } = transition(before, event, deps.now(), deps.random);
+    await apply(before, stored, effects, deps.repaint);
+    return stored;
+  };
+
+  /** One signed request; on 115 it signs once more on the server's clock (when that is within a day of ours). */
+  async function request(credentials: Credentials, clockOffsetMs: number, signal: AbortSignal): Promise<Answer> {
+    const first = await fetchQuota(credentials, { fetch: deps.fetch, now: () => deps.now() + clockOffsetMs, signal });
+    const failure = first.parsed.ok ? null : first.parsed.failure;
+    if (failure?.kind !== 'api' || failure.code !== 115 || signal.aborted) return first;
+    if (first.serverDateMs === undefined) return { ...first, clock: { kind: 'no-date' } };
+    const offsetMs = first.serverDateMs - deps.now();
+    if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET) return { ...first, clock: { kind: 'far' } };
+    const corrected = await fetchQuota(credentials, { fetch: deps.fetch, now: () => deps.now() + offsetMs, signal });
+    return { ...corrected, clock: { kind: 'corrected', offsetMs } };
   }
 
   async function refreshOnce(trigger: RefreshTrigger): Promise<void> {
-    const credentials = await credentialsItem.getValue();
-    inFlightCredentials = credentials;
-    const state = await quotaStateItem.getValue();
+    const credentials = await readCredentials();
     if (!credentials) {
       // No key (never set, or forgotten): nothing to ask, and nothing of an old key is kept.
-      await Promise.all([browser.alarms.clear(RETRY_ALARM), quotaStateItem.removeValue(), retryStateItem.removeValue()]);
+      keyChanged = false;
+      await Promise.all([
+        browser.alarms.clear(RETRY_ALARM),
+        browser.alarms.clear(START_ALARM),
+        quotaStateItem.removeValue(),
+        retryStateItem.removeValue(),
+      ]);
       return;
     }
-    // Numbers of one key are never kept under another.
-    const own = stateOfKey(state, credentials.key);
-    if (own.snapshot !== state.snapshot || own.error !== state.error) await quotaStateItem.setValue(own);
-    if (trigger.kind === 'auto' && !shouldAutoRefresh(own, credentials.key, deps.now(), trigger.maxAgeMs)) return;
-
+    if (keyChanged) {
+      keyChanged = false;
+      await run({ kind: 'key-changed', key: credentials.key });
+    }
+    const stored = await readStored();
+    if (!shouldSend(stored.quota, credentials.key, trigger, deps.now())) return;
     controller = new AbortController();
-    const { result, clockChecked } = await request(credentials, controller.signal);
-    if (controller.signal.aborted || !sameCredentials(credentials, await credentialsItem.getValue())) return;
-
-    const now = deps.now();
-    const retry = await retryStateItem.getValue();
-    if (result.parsed.ok) {
-      await quotaStateItem.setValue({ snapshot: { key: credentials.key, modules: result.parsed.modules, fetchedAt: now }, error: null });
-      await retryStateItem.setValue({ ...retry, failures: 0 });
-      await browser.alarms.clear(RETRY_ALARM);
-      return;
-    }
-    const failures = retry.failures + 1;
-    const next = nextAttemptAt(ruleForFailure(result.parsed.failure).retry, now, failures, deps.random());
-    await retryStateItem.setValue({ ...retry, failures });
-    await quotaStateItem.setValue({
-      snapshot: own.snapshot,
-      error: {
-        key: credentials.key,
-        failure: result.parsed.failure,
-        at: now,
-        nextAttemptAt: next,
-        ...(clockChecked ? { clockChecked } : {}),
-      },
-    });
-    if (next === null) await browser.alarms.clear(RETRY_ALARM);
-    else await browser.alarms.create(RETRY_ALARM, { when: next });
+    sending = true;
+    const answer = await request(credentials, stored.retry.clockOffsetMs, controller.signal);
+    // A key change that landed meanwhile wins: the loop in `refresh` runs again for the new pair. (onCredentialsChanged
+    // sets `keyChanged` while this awaits, which the type checker cannot see.)
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    if (controller.signal.aborted || keyChanged || !sameCredentials(credentials, await readCredentials())) return;
+    await run({ kind: 'answered', key: credentials.key, answer });
   }
 
   /** Starts a refresh, or joins the one in flight. Resolves when the quota state is written. */
   function refresh(trigger: RefreshTrigger = { kind: 'manual' }): Promise<void> {
+    // A manual refresh that arrives while an automatic one is still deciding waits for it, then goes out itself.
+    if (inFlight && trigger.kind === 'manual' && !sending) return inFlight.then(() => refresh(trigger));
     if (inFlight) return inFlight;
+    // A manual refresh sends for certain: the ones that arrive while it is deciding join it.
+    sending = trigger.kind === 'manual';
     inFlight = (async () => {
       try {
-        let next: RefreshTrigger = trigger;
+        let next = trigger;
         do {
-          again = false;
           await refreshOnce(next);
-          // A refresh restarted because the key pair changed always goes out.
+          // A refresh run again because the key pair changed always goes out.
           next = { kind: 'manual' };
-          // `again` is set by onCredentialsChanged while refreshOnce awaits, which the type checker cannot see.
-          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-        } while (again);
+        } while (keyChanged);
       } finally {
         inFlight = null;
         controller = null;
-        inFlightCredentials = null;
+        sending = false;
       }
     })();
     return inFlight;
   }
 
-  /** The key pair changed: drop any answer in flight, clear a pause and the backoff, ask again. */
-  async function onCredentialsChanged(): Promise<void> {
-    await retryStateItem.setValue({ ...(await retryStateItem.getValue()), failures: 0 });
-    if (inFlight) {
-      if (inFlightCredentials && !sameCredentials(inFlightCredentials, await credentialsItem.getValue())) {
-        again = true;
-        controller?.abort();
-      }
-      return inFlight;
-    }
-    return refresh({ kind: 'manual' });
+  /** The key pair changed (saved or forgotten): decided at once, with no await before it, so it is never lost. */
+  function onCredentialsChanged(): Promise<void> {
+    keyChanged = true;
+    controller?.abort();
+    return inFlight ?? refresh({ kind: 'manual' });
   }
 
   /**
-   * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it);
-   * a retry alarm goes out when its time has come.
+   * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it); one that
+   * fires late (the browser was closed) is spread like a start. A retry goes out when its time has come.
    */
-  async function onAlarm(name: string): Promise<void> {
-    if (name === RETRY_ALARM) await refresh({ kind: 'auto' });
-    if (name === POLL_ALARM) {
-      const { pollMinutes } = await settingsItem.getValue();
-      await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
+  async function onAlarm(alarm: { name: string; scheduledTime?: number }): Promise<void> {
+    const { pollMinutes } = (await readSettings()).settings;
+    if (alarm.name === RETRY_ALARM) await refresh({ kind: 'auto' });
+    if (alarm.name === START_ALARM) await refresh({ kind: 'auto', maxAgeMs: pollMinutes * MINUTE });
+    if (alarm.name === POLL_ALARM) {
+      if (alarm.scheduledTime !== undefined && deps.now() - alarm.scheduledTime > OVERDUE) {
+        const credentials = await readCredentials();
+        await ensurePollAlarm(pollMinutes, deps.now(), true);
+        await run({ kind: 'started', key: credentials?.key, pollMinutes });
+      } else {
+        await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
+      }
     }
   }
 
+  /**
+   * On every worker start: the poll alarm ensured on this install's phase, a pending retry armed again from its
+   * stored time (alarms can be lost when the extension updates or the browser restarts), and data older than the
+   * period refreshed after a random delay, so that browsers starting together do not ask together.
+   */
   async function start(): Promise<void> {
-    await ensurePollAlarm((await settingsItem.getValue()).pollMinutes);
+    const [{ settings }, credentials] = await Promise.all([readSettings(), readCredentials()]);
+    await ensurePollAlarm(settings.pollMinutes, deps.now());
+    await run({ kind: 'started', key: credentials?.key, pollMinutes: settings.pollMinutes });
   }
 
   return { refresh, onCredentialsChanged, onAlarm, start };

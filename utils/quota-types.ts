@@ -30,6 +30,12 @@ interface QuotaSnapshot {
   fetchedAt: number;
 }
 
+/**
+ * After a 115: `checked` — signed again on the server's clock and still refused; `no-date` — the server sent no
+ * time to compare with; `far` — this computer's clock is more than a day off the server's.
+ */
+export type ClockHint = 'checked' | 'no-date' | 'far';
+
 /** The last failed attempt, kept until a good answer arrives. */
 export interface QuotaError {
   key: string;
@@ -37,8 +43,8 @@ export interface QuotaError {
   at: number;
   /** When the next automatic request goes out; null while paused until a new key pair or a manual refresh. */
   nextAttemptAt: number | null;
-  /** 115 still failed after signing with the server's clock. */
-  clockChecked?: boolean;
+  /** For a 115: what is known of this computer's clock. */
+  clockHint?: ClockHint;
 }
 
 /** What the worker knows of the quota: the last good numbers and the last failure since. */

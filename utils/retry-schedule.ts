@@ -2,7 +2,7 @@ import type { RetryPolicy } from './status-codes';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const DAY = 24 * HOUR;
 /** China Standard Time, where QCC's daily limits reset (assumption: the document does not say). */
 const CST_OFFSET = 8 * HOUR;
 
@@ -17,6 +17,15 @@ const SOON_RETRIES = 3;
 export function nextCstMidnight(now: number): number {
   return Math.floor((now + CST_OFFSET) / DAY) * DAY + DAY - CST_OFFSET;
 }
+
+/** How long ago the last 00:00 UTC+8 was. */
+export const sinceLastCstMidnight = (now: number): number => now - (nextCstMidnight(now) - DAY);
+
+/**
+ * After a daily limit: a random moment 5–35 minutes after the next 00:00 UTC+8, so that the vendor's reset has
+ * happened and the installs on one account do not all ask in the same second. `now` is on the server's clock.
+ */
+export const dailyRetryAt = (now: number, random: number): number => nextCstMidnight(now) + 5 * MINUTE + Math.floor(random * 30 * MINUTE);
 
 /**
  * Exponential backoff with full jitter: a random delay in [1 min, cap], the cap doubling from
@@ -40,7 +49,7 @@ export function nextAttemptAt(policy: RetryPolicy, now: number, failures: number
     case 'two-hours':
       return now + 2 * HOUR;
     case 'next-cst-midnight':
-      return nextCstMidnight(now);
+      return dailyRetryAt(now, random);
     case 'soon':
       if (failures <= SOON_RETRIES) return now + SOON_RETRY;
       return now + backoffDelay(failures - SOON_RETRIES, random);

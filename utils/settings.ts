@@ -54,3 +54,47 @@ export function migrateSettingsV1(old: SettingsV1): Settings {
     thresholds: Object.fromEntries(KNOWN_MODULE_IDS.map((id) => [id, shared])),
   };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkThreshold(value: unknown): Threshold | null {
+  if (!isObject(value)) return null;
+  const { unit, value: count } = value;
+  if (unit !== 'percent' && unit !== 'count') return null;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || (unit === 'percent' && count > 100)) return null;
+  return { unit, value: count };
+}
+
+/**
+ * Settings as stored, checked field by field: a field that is missing or damaged (or written by a newer version in
+ * a shape this one does not know) takes its default, and `damaged` says so. Never throws. Pure.
+ */
+export function checkSettings(raw: unknown): { settings: Settings; damaged: boolean } {
+  if (!isObject(raw)) return { settings: DEFAULT_SETTINGS, damaged: raw !== null && raw !== undefined };
+  let damaged = false;
+  const take = <T>(value: T | null, fallback: T): T => {
+    if (value === null) damaged = true;
+    return value ?? fallback;
+  };
+  const minutes = raw.pollMinutes;
+  const pollMinutes = take(
+    typeof minutes === 'number' && Number.isSafeInteger(minutes) && minutes >= POLL_MINUTES_MIN && minutes <= POLL_MINUTES_MAX
+      ? minutes
+      : null,
+    DEFAULT_SETTINGS.pollMinutes,
+  );
+  const thresholds: Record<string, ModuleThresholds> = {};
+  const storedThresholds = isObject(raw.thresholds) ? raw.thresholds : take(null, {});
+  for (const [id, pair] of Object.entries(storedThresholds)) {
+    const remaining = isObject(pair) ? checkThreshold(pair.remaining) : null;
+    const deletable = isObject(pair) ? checkThreshold(pair.deletable) : null;
+    thresholds[id] = { remaining: take(remaining, DEFAULT_THRESHOLDS.remaining), deletable: take(deletable, DEFAULT_THRESHOLDS.deletable) };
+  }
+  for (const id of KNOWN_MODULE_IDS) thresholds[id] ??= take(null, DEFAULT_THRESHOLDS);
+  const badgeScope = take(
+    raw.badgeScope === 'pro-qcc' || raw.badgeScope === 'everywhere' ? raw.badgeScope : null,
+    DEFAULT_SETTINGS.badgeScope,
+  );
+  const notifications = take(typeof raw.notifications === 'boolean' ? raw.notifications : null, DEFAULT_SETTINGS.notifications);
+  return { settings: { pollMinutes, thresholds, badgeScope, notifications }, damaged };
+}

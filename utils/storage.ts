@@ -2,9 +2,10 @@
 // Who writes what: the options page writes credentials and settings; the worker alone writes the rest.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Credentials } from './credentials';
+import { checkCredentials, type Credentials } from './credentials';
+import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
-import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
+import { checkSettings, DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {
@@ -26,16 +27,15 @@ export const quotaStateItem = storage.defineItem<QuotaState>('local:quotaState',
   version: 1,
 });
 
-/** The worker's own bookkeeping for retries; survives worker restarts. */
-export interface RetryState {
-  /** Consecutive failures of the current class, for backoff. */
-  failures: number;
-  /** ms to add to the local clock so that the Timespan matches the server's. */
-  clockOffsetMs: number;
-}
-
+/** The worker's bookkeeping for retries (see RetryState); survives worker restarts. */
 export const retryStateItem = storage.defineItem<RetryState>('local:retryState', {
-  fallback: { failures: 0, clockOffsetMs: 0 },
+  fallback: NO_RETRY,
+  version: 1,
+});
+
+/** Where in its period this install polls, in [0, 1): drawn once, so that installs on one key do not poll together. */
+export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
+  init: () => Math.random(),
   version: 1,
 });
 
@@ -59,11 +59,50 @@ const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
 /** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
 export const FIRST_PAINT_KEYS = [areaKey(credentialsItem), areaKey(quotaStateItem), areaKey(settingsItem), `${areaKey(settingsItem)}$`];
 
+/** Settings that could not be used as stored: written by a newer version, or damaged. */
+export type SettingsProblem = 'newer' | 'damaged' | null;
+
 /** What the pages paint from: the key pair, the quota state and the settings. */
 export interface StoredState {
   credentials: Credentials | null;
   state: QuotaState;
   settings: Settings;
+  /** The settings in use are defaults in memory for what could not be read; newer ones are never overwritten. */
+  settingsProblem: SettingsProblem;
+}
+
+/**
+ * Settings from their stored value and schema version. Older versions go through their migration; a newer version
+ * (after a downgrade) or a damaged value is read field by field, with defaults for what this version cannot use.
+ */
+async function usableSettings(
+  raw: unknown,
+  version: number | undefined,
+): Promise<{ settings: Settings; settingsProblem: SettingsProblem }> {
+  if (raw === null || raw === undefined) return { settings: DEFAULT_SETTINGS, settingsProblem: null };
+  if (version !== undefined && version > SETTINGS_VERSION) return { settings: checkSettings(raw).settings, settingsProblem: 'newer' };
+  let value = raw;
+  if ((version ?? 1) < SETTINGS_VERSION) {
+    try {
+      await settingsItem.migrate();
+      value = await settingsItem.getValue();
+    } catch {
+      return { settings: DEFAULT_SETTINGS, settingsProblem: 'damaged' };
+    }
+  }
+  const checked = checkSettings(value);
+  return { settings: checked.settings, settingsProblem: checked.damaged ? 'damaged' : null };
+}
+
+const versionOf = (meta: unknown): number | undefined => {
+  const v = (meta as { v?: unknown } | null | undefined)?.v;
+  return typeof v === 'number' ? v : undefined;
+};
+
+/** The settings in use, read with their version: never throws, never blanks a page. */
+export async function readSettings(): Promise<{ settings: Settings; settingsProblem: SettingsProblem }> {
+  const stored = await browser.storage.local.get([areaKey(settingsItem), `${areaKey(settingsItem)}$`]);
+  return usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
 }
 
 /**
@@ -73,18 +112,19 @@ export interface StoredState {
 export async function readStoredState(): Promise<StoredState> {
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
   const stored = await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS));
-  const storedSettings = (stored[areaKey(settingsItem)] as Settings | undefined) ?? null;
-  const version = (stored[`${areaKey(settingsItem)}$`] as { v?: number } | undefined)?.v;
   return {
-    credentials: (stored[areaKey(credentialsItem)] as Credentials | undefined) ?? null,
-    state: (stored[areaKey(quotaStateItem)] as QuotaState | undefined) ?? quotaStateItem.fallback,
-    settings: storedSettings === null ? DEFAULT_SETTINGS : version === SETTINGS_VERSION ? storedSettings : await migratedSettings(),
+    credentials: checkCredentials(stored[areaKey(credentialsItem)]),
+    state: checkQuotaState(stored[areaKey(quotaStateItem)]),
+    ...(await usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]))),
   };
 }
 
-async function migratedSettings(): Promise<Settings> {
-  await settingsItem.migrate();
-  return settingsItem.getValue();
+/** A stored quota state, or none when it is damaged (the worker writes a good one at its next answer). */
+function checkQuotaState(raw: unknown): QuotaState {
+  const state = raw as Partial<QuotaState> | null | undefined;
+  const snapshotOk = state?.snapshot === null || (typeof state?.snapshot === 'object' && Array.isArray(state.snapshot.modules));
+  const errorOk = state?.error === null || (typeof state?.error === 'object' && typeof state.error.failure === 'object');
+  return state && snapshotOk && errorOk ? (state as QuotaState) : EMPTY_QUOTA_STATE;
 }
 
 /** The current key's view: what the badge, its tooltip and the notifications are drawn from. */
@@ -98,17 +138,16 @@ export interface CurrentView {
 
 /** Reads the current key's view in one storage call. */
 export async function readCurrentView(): Promise<CurrentView> {
-  const [credentials, state, settings, alertMemory] = await storage.getItems([
-    credentialsItem,
-    quotaStateItem,
-    settingsItem,
-    alertMemoryItem,
-  ]);
-  const key = (credentials?.value as Credentials | null | undefined)?.key;
+  const stored = await browser.storage.local.get([...FIRST_PAINT_KEYS, areaKey(alertMemoryItem)]);
+  const key = checkCredentials(stored[areaKey(credentialsItem)])?.key;
+  const { settings } = await usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
   return {
     key,
-    state: stateOfKey(state?.value as QuotaState, key),
-    settings: settings?.value as Settings,
-    alertMemory: alertMemory?.value as AlertMemory,
+    state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),
+    settings,
+    alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
   };
 }
+
+/** The saved key pair, or null when there is none or it is damaged (a damaged one is left in storage as it is). */
+export const readCredentials = async (): Promise<Credentials | null> => checkCredentials(await credentialsItem.getValue());

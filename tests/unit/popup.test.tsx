@@ -22,7 +22,7 @@ const countOf = (card: HTMLElement, label: string) => Number(within(card).getByT
 
 describe('the popup', () => {
   it('shows each module in one element with its name and four numbers, and the age of the data', () => {
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
     const cards = screen.getAllByRole('region');
     expect(cards).toHaveLength(3);
     cards.forEach((card, index) => {
@@ -45,7 +45,7 @@ describe('the popup', () => {
 
   it('speaks English when the browser does', () => {
     useLocale('en');
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
     expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(
       names.en,
     );
@@ -56,7 +56,7 @@ describe('the popup', () => {
   it('asks the worker to refresh when the button is pressed', async () => {
     const send = vi.fn(async () => undefined);
     fakeBrowser.runtime.sendMessage = send;
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     expect(send).toHaveBeenCalledWith({ type: 'refresh' });
   });
@@ -64,7 +64,11 @@ describe('the popup', () => {
   it('without a key, prompts for one and opens the options page', () => {
     const open = vi.fn(async () => undefined);
     fakeBrowser.runtime.openOptionsPage = open;
-    render(<PopupApp initial={{ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS }} />);
+    render(
+      <PopupApp
+        initial={{ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS, settingsProblem: null }}
+      />,
+    );
     expect(screen.getByText('尚未设置公司 Key')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '打开设置' }));
     expect(open).toHaveBeenCalled();
@@ -75,7 +79,7 @@ describe('the popup', () => {
       ...state,
       error: { key: 'KEY1', failure: { kind: 'timeout' }, at: Date.now(), nextAttemptAt: Date.now() + 60_000 },
     };
-    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS }} />);
+    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
     expect(screen.getByRole('alert').textContent).toContain('pro.qcc.com 在 15 秒内没有应答');
     expect(screen.getByText('数据未更新')).toBeTruthy();
     expect(screen.getAllByRole('region')).toHaveLength(3);

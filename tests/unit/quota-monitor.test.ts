@@ -29,7 +29,7 @@ describe('the quota monitor', () => {
   it('sends no request while no key is set', async () => {
     const { fetch, monitor } = setup();
     await monitor.refresh();
-    await monitor.onAlarm(POLL_ALARM);
+    await monitor.onAlarm({ name: POLL_ALARM });
     expect(fetch).not.toHaveBeenCalled();
     expect(await quotaStateItem.getValue()).toEqual({ snapshot: null, error: null });
   });
@@ -64,7 +64,7 @@ describe('the quota monitor', () => {
     expect(state.error).toMatchObject({ failure: { kind: 'api', code: 500 }, at: NOW + 10 * MINUTE, nextAttemptAt: NOW + 11 * MINUTE });
     expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(NOW + 11 * MINUTE);
     advance(MINUTE);
-    await monitor.onAlarm(RETRY_ALARM);
+    await monitor.onAlarm({ name: RETRY_ALARM });
     state = await quotaStateItem.getValue();
     expect(state.error).toBeNull();
     expect(state.snapshot?.fetchedAt).toBe(NOW + 11 * MINUTE);
@@ -77,7 +77,7 @@ describe('the quota monitor', () => {
     const { fetch, monitor } = setup([() => status(101), () => status(101), ok]);
     await monitor.refresh();
     expect((await quotaStateItem.getValue()).error).toMatchObject({ failure: { code: 101 }, nextAttemptAt: null });
-    await monitor.onAlarm(POLL_ALARM);
+    await monitor.onAlarm({ name: POLL_ALARM });
     await monitor.refresh({ kind: 'auto', maxAgeMs: MINUTE });
     expect(fetch).toHaveBeenCalledTimes(1);
     await monitor.refresh({ kind: 'manual' });
@@ -88,12 +88,13 @@ describe('the quota monitor', () => {
     expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY2');
   });
 
-  it('waits for 00:00 China time after a daily limit', async () => {
+  it('waits until a random moment 5–35 minutes after 00:00 China time after a daily limit', async () => {
     await signIn();
     const { monitor } = setup([() => status(116)]);
     await monitor.refresh();
-    expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(Date.UTC(2026, 10, 29, 16));
-    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(Date.UTC(2026, 10, 29, 16));
+    // random() is 0.5: 20 minutes after the reset.
+    expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(Date.UTC(2026, 10, 29, 16, 20));
+    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(Date.UTC(2026, 10, 29, 16, 20));
   });
 
   it('retries account errors every 6 hours and skips the regular alarm meanwhile', async () => {
@@ -102,7 +103,7 @@ describe('the quota monitor', () => {
     await monitor.refresh();
     expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(NOW + 6 * HOUR);
     advance(30 * MINUTE);
-    await monitor.onAlarm(POLL_ALARM);
+    await monitor.onAlarm({ name: POLL_ALARM });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -110,7 +111,12 @@ describe('the quota monitor', () => {
     await signIn();
     const answer = deferred();
     const { fetch, monitor } = setup([() => answer.promise]);
-    const all = Promise.all([monitor.refresh(), monitor.refresh(), monitor.onAlarm(POLL_ALARM), monitor.refresh({ kind: 'auto' })]);
+    const all = Promise.all([
+      monitor.refresh(),
+      monitor.refresh(),
+      monitor.onAlarm({ name: POLL_ALARM }),
+      monitor.refresh({ kind: 'auto' }),
+    ]);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     answer.resolve(ok());
     await all;
@@ -148,12 +154,13 @@ describe('the quota monitor', () => {
     expect((await retryStateItem.getValue()).clockOffsetMs).toBe(7 * MINUTE);
   });
 
-  it('after a second 115 blames the clock or the SecretKey and pauses', async () => {
+  it('after a second 115 blames the clock or the SecretKey, pauses, and drops the offset it tried', async () => {
     await signIn();
-    const { fetch, monitor } = setup([() => status(115, '', new Date(NOW).toUTCString())]);
+    const { fetch, monitor } = setup([() => status(115, '', new Date(NOW + 3 * MINUTE).toUTCString())]);
     await monitor.refresh();
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect((await quotaStateItem.getValue()).error).toMatchObject({ failure: { code: 115 }, clockChecked: true, nextAttemptAt: null });
+    expect((await quotaStateItem.getValue()).error).toMatchObject({ failure: { code: 115 }, clockHint: 'checked', nextAttemptAt: null });
+    expect((await retryStateItem.getValue()).clockOffsetMs).toBe(0);
   });
 
   it('skips an automatic refresh while the data is fresh', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem } from '@/utils/storage';
+import { credentialsItem, pollPhaseItem } from '@/utils/storage';
 import { okAnswer, statusAnswer } from './builders';
 
 const START = Date.UTC(2026, 10, 29, 0, 0, 0);
@@ -18,6 +18,8 @@ async function playDay(
   const fetch = vi.fn(async () => answer());
   const monitor = createQuotaMonitor({ fetch, now: () => now, random: () => 0.5 });
   vi.useFakeTimers({ now, toFake: ['Date'] });
+  // This install polls on the hour and the half hour; with random() at 0.5, it refreshes the data it lacks at 00:02:30.
+  await pollPhaseItem.setValue(0);
   try {
     await monitor.start();
     const end = START + 24 * HOUR;
@@ -45,7 +47,7 @@ async function playDay(
           periodInMinutes: alarm.periodInMinutes,
         });
       else await fakeBrowser.alarms.clear(alarm.name);
-      await monitor.onAlarm(alarm.name);
+      await monitor.onAlarm({ name: alarm.name });
     }
   } finally {
     vi.useRealTimers();
@@ -57,23 +59,23 @@ describe('request economy over a simulated day', () => {
   it('does not repeat a request that a manual refresh made just before the regular alarm', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     const manual = { at: START + 25 * MINUTE, run: (m: ReturnType<typeof createQuotaMonitor>) => m.refresh({ kind: 'manual' }) };
-    // 00:25 manual, 00:30 skipped (5 min old), then 01:00 … 24:00: 47 alarms.
-    expect(await playDay(ok, [manual])).toHaveBeenCalledTimes(1 + 47);
+    // 00:02:30 at start, 00:25 manual, 00:30 skipped (5 min old), then 01:00 … 24:00: 47 alarms.
+    expect(await playDay(ok, [manual])).toHaveBeenCalledTimes(1 + 1 + 47);
   });
 
-  it('sends exactly one request per 30-minute alarm: 48 a day', async () => {
+  it('sends exactly one request per 30-minute alarm: 48 a day, and one at start for the data it lacks', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
-    expect(await playDay(ok)).toHaveBeenCalledTimes(48);
+    expect(await playDay(ok)).toHaveBeenCalledTimes(1 + 48);
   });
 
   it('sends none without a key', async () => {
     expect(await playDay(ok)).toHaveBeenCalledTimes(0);
   });
 
-  it('sends none while paused by a settings error (only the first, manual one)', async () => {
+  it('sends none while paused by a key-pair error (only the one at start, and a manual one)', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     const fetch = await playDay(status(101), [{ at: START + 5 * MINUTE, run: (m) => m.refresh({ kind: 'manual' }) }]);
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
   });
 
@@ -85,16 +87,16 @@ describe('request economy over a simulated day', () => {
     });
     // Polls at 00:30, 01:00, … Popups at 00:30:30 (30 s old: none) and 00:45 (15 min old: one).
     const fetch = await playDay(ok, [popupAt(START + 30 * MINUTE + 30_000), popupAt(START + 45 * MINUTE)]);
-    expect(fetch).toHaveBeenCalledTimes(49);
+    expect(fetch).toHaveBeenCalledTimes(1 + 48 + 1);
   });
 
-  it('spends a daily-limited day waiting: one request, then the next at 00:00 China time', async () => {
+  it('spends a daily-limited day waiting: one request, then the next 20 minutes after 00:00 China time', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
-    // 00:00 UTC is 08:00 in Beijing. The 00:30 request meets the limit; the retry at 16:00 UTC (00:00 in Beijing)
-    // succeeds, the regular alarm of that same minute finds fresh data and skips, and 16:30…24:00 bring 16 more.
+    // 00:00 UTC is 08:00 in Beijing. The request at start meets the limit; the retry at 16:20 UTC (00:20 in Beijing)
+    // succeeds, the regular alarm of 16:30 finds fresh data and skips, and 17:00…24:00 bring 15 more.
     let calls = 0;
     const fetch = await playDay(() => (++calls === 1 ? status(116)() : ok()));
-    expect(fetch).toHaveBeenCalledTimes(1 + 1 + 16);
+    expect(fetch).toHaveBeenCalledTimes(1 + 1 + 15);
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
   });
 });

@@ -29,13 +29,13 @@ async function firstFailureSchedule(answer: Answer) {
 
 describe('the next automatic attempt, per class', () => {
   it.each<[string, Answer, number | null]>([
-    ['settings error 101: paused', code(101), null],
-    ['settings error 202: paused', code(202), null],
+    ['key-pair error 101: paused', code(101), null],
+    ['key-pair error 202: paused', code(202), null],
     ['signature 107: paused', code(107), null],
     ['account 102: 6 h', code(102), NOW + 6 * HOUR],
     ['account rate 108: 6 h', code(108), NOW + 6 * HOUR],
-    ['daily limit 109: next 00:00 UTC+8', code(109), CST_MIDNIGHT],
-    ['daily limit 116: next 00:00 UTC+8', code(116), CST_MIDNIGHT],
+    ['daily limit 109: 5–35 min after the next 00:00 UTC+8', code(109), CST_MIDNIGHT + 20 * MINUTE],
+    ['daily limit 116: 5–35 min after the next 00:00 UTC+8', code(116), CST_MIDNIGHT + 20 * MINUTE],
     ['repeated errors 110: 2 h', code(110), NOW + 2 * HOUR],
     ['waiting 205: 1 min', code(205), NOW + MINUTE],
     ['our bug 118: 6 h', code(118), NOW + 6 * HOUR],
@@ -61,17 +61,19 @@ describe('the next automatic attempt, per class', () => {
 
     it.each([
       ['Asia/Shanghai', Date.UTC(2026, 10, 29, 15, 30), Date.UTC(2026, 10, 29, 16)],
-      ['America/New_York', Date.UTC(2026, 10, 29, 16, 0, 1), Date.UTC(2026, 10, 30, 16)],
+      ['America/New_York', Date.UTC(2026, 10, 29, 18, 0), Date.UTC(2026, 10, 30, 16)],
       ['Europe/London', Date.UTC(2026, 10, 29, 0, 5), Date.UTC(2026, 10, 29, 16)],
       ['Australia/Sydney', Date.UTC(2026, 10, 28, 20), Date.UTC(2026, 10, 29, 16)],
-    ])('a daily limit hit in %s waits for 00:00 UTC+8', async (zone, at, expected) => {
+    ])('a daily limit hit in %s waits for 00:00 UTC+8, then 5–35 minutes more', async (zone, at, midnight) => {
       vi.stubEnv('TZ', zone);
       vi.useFakeTimers({ now: at, toFake: ['Date'] });
       await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
       const monitor = createQuotaMonitor({ fetch: async () => code(109)(), now: Date.now, random: Math.random });
       await monitor.refresh();
-      expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(expected);
-      expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(expected);
+      const next = (await quotaStateItem.getValue()).error?.nextAttemptAt;
+      expect(next).toBeGreaterThanOrEqual(midnight + 5 * MINUTE);
+      expect(next).toBeLessThan(midnight + 35 * MINUTE);
+      expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(next);
     });
   });
 
@@ -86,14 +88,14 @@ describe('the next automatic attempt, per class', () => {
     );
     const delays: number[] = [];
     for (let i = 0; i < 8; i += 1) {
-      await monitor.onAlarm(RETRY_ALARM);
+      await monitor.onAlarm({ name: RETRY_ALARM });
       const next = (await quotaStateItem.getValue()).error!.nextAttemptAt!;
       delays.push(Math.round((next - now) / MINUTE));
       now = next;
     }
     expect(delays).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
     answer = () => okAnswer();
-    await monitor.onAlarm(RETRY_ALARM);
+    await monitor.onAlarm({ name: RETRY_ALARM });
     expect((await retryStateItem.getValue()).failures).toBe(0);
     answer = code(500);
     await monitor.refresh();
@@ -126,15 +128,15 @@ describe('the next automatic attempt, per class', () => {
     await monitor.refresh();
     for (let tick = 1; tick <= 3; tick += 1) {
       now = NOW + tick * 30 * MINUTE;
-      await monitor.onAlarm(POLL_ALARM);
+      await monitor.onAlarm({ name: POLL_ALARM });
     }
     expect(fetch).toHaveBeenCalledTimes(1);
     answer = () => okAnswer();
     now = NOW + 2 * HOUR;
-    await monitor.onAlarm(RETRY_ALARM);
+    await monitor.onAlarm({ name: RETRY_ALARM });
     expect(fetch).toHaveBeenCalledTimes(2);
     now += 30 * MINUTE;
-    await monitor.onAlarm(POLL_ALARM);
+    await monitor.onAlarm({ name: POLL_ALARM });
     expect(fetch).toHaveBeenCalledTimes(3);
     expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(30);
   });
@@ -148,7 +150,7 @@ describe('the next automatic attempt, per class', () => {
     now += 5 * MINUTE;
     // A new worker: new monitor, same storage.
     const second = monitorWith(code(500), () => now);
-    await second.monitor.onAlarm(RETRY_ALARM);
+    await second.monitor.onAlarm({ name: RETRY_ALARM });
     expect((await retryStateItem.getValue()).failures).toBe(2);
     expect((await quotaStateItem.getValue()).error!.nextAttemptAt).toBe(now + 2 * MINUTE);
     const init = (second.fetch.mock.calls[0] as unknown as [string, RequestInit])[1];

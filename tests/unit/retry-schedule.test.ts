@@ -37,7 +37,7 @@ describe('nextAttemptAt', () => {
     ['pause', 1, null],
     ['slow', 1, now + 6 * HOUR],
     ['two-hours', 1, now + 2 * HOUR],
-    ['next-cst-midnight', 1, Date.UTC(2026, 10, 29, 16)],
+    ['next-cst-midnight', 1, Date.UTC(2026, 10, 29, 16, 5)],
     ['soon', 1, now + MINUTE],
     ['soon', 3, now + MINUTE],
     ['soon', 4, now + MINUTE],

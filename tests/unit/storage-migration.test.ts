@@ -33,7 +33,12 @@ describe('storage schema', () => {
 
 describe('readStoredState (the pages’ first paint)', () => {
   it('reads the key pair, the quota state and the settings, with defaults for what is not stored', async () => {
-    expect(await readStoredState()).toEqual({ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS });
+    expect(await readStoredState()).toEqual({
+      credentials: null,
+      state: { snapshot: null, error: null },
+      settings: DEFAULT_SETTINGS,
+      settingsProblem: null,
+    });
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 45 });
     const read = await readStoredState();

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { NO_RETRY, shouldSend, transition, type Answer, type MonitorStored } from '@/utils/monitor-transition';
+import { HOUR, MINUTE } from '@/utils/retry-schedule';
+import { apiError, HEALTHY_MODULES, quotaState } from './builders';
+
+const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
+const CST_MIDNIGHT = Date.UTC(2026, 10, 29, 16, 0, 0);
+const fresh: MonitorStored = { quota: quotaState(HEALTHY_MODULES), retry: NO_RETRY };
+const api = (code: number): Answer => ({ parsed: { ok: false, failure: { kind: 'api', code, msg: '' } } });
+const after = (stored: MonitorStored, answer: Answer, random = 0.5, now = NOW) =>
+  transition(stored, { kind: 'answered', key: 'K', answer }, now, () => random);
+
+describe('the retry rules, as a table (random 0.5)', () => {
+  it.each<[string, Answer, number | null]>([
+    ['101 key pair: paused', api(101), null],
+    ['107 signature: paused', api(107), null],
+    ['112 account: 6 h', api(112), NOW + 6 * HOUR],
+    ['106 account rate: 6 h', api(106), NOW + 6 * HOUR],
+    ['110 repeated errors: 2 h', api(110), NOW + 2 * HOUR],
+    ['205 waiting: 1 min', api(205), NOW + MINUTE],
+    ['118 our bug: 6 h', api(118), NOW + 6 * HOUR],
+    ['500 server: backoff', api(500), NOW + MINUTE],
+    ['777 unknown: backoff', api(777), NOW + MINUTE],
+    ['109 daily: 20 min after 00:00 UTC+8', api(109), CST_MIDNIGHT + 20 * MINUTE],
+    ['116 daily: 20 min after 00:00 UTC+8', api(116), CST_MIDNIGHT + 20 * MINUTE],
+    ['timeout: backoff', { parsed: { ok: false, failure: { kind: 'timeout' } } }, NOW + MINUTE],
+    ['wrong shape: backoff', { parsed: { ok: false, failure: { kind: 'bad-shape', detail: 'result is missing' } } }, NOW + MINUTE],
+  ])('%s', (_name, answer, next) => {
+    const { stored, effects } = after(fresh, answer);
+    expect(stored.quota.error?.nextAttemptAt).toBe(next);
+    expect(stored.quota.snapshot).toBe(fresh.quota.snapshot);
+    expect(effects).toEqual([next === null ? { kind: 'clear-retry' } : { kind: 'arm-retry', at: next }]);
+  });
+
+  it('counts consecutive failures per policy and code, and starts again on a change', () => {
+    let stored = fresh;
+    const counts: number[] = [];
+    for (const code of [500, 500, 500, 503, 205, 205, 500]) {
+      stored = after(stored, api(code)).stored;
+      counts.push(stored.retry.failures);
+    }
+    expect(counts).toEqual([1, 2, 3, 1, 1, 2, 1]);
+  });
+
+  it('a good answer clears the error and the count, and keeps a corrected clock', () => {
+    const failing = after(fresh, api(500)).stored;
+    const { stored, effects } = after(failing, {
+      parsed: { ok: true, modules: HEALTHY_MODULES },
+      clock: { kind: 'corrected', offsetMs: 7000 },
+    });
+    expect(stored.quota).toEqual({ snapshot: { key: 'K', modules: HEALTHY_MODULES, fetchedAt: NOW }, error: null });
+    expect(stored.retry).toEqual({ failures: 0, failureKey: null, clockOffsetMs: 7000 });
+    expect(effects).toEqual([{ kind: 'clear-retry' }]);
+  });
+});
+
+describe('shouldSend', () => {
+  it('sends a manual refresh always, an automatic one only when due', () => {
+    const waiting = quotaState(HEALTHY_MODULES, apiError(500, 'K', NOW + MINUTE));
+    expect(shouldSend(waiting, 'K', { kind: 'manual' }, NOW)).toBe(true);
+    expect(shouldSend(waiting, 'K', { kind: 'auto' }, NOW)).toBe(false);
+    expect(shouldSend(waiting, 'K', { kind: 'auto' }, NOW + MINUTE)).toBe(true);
+    expect(shouldSend(quotaState(HEALTHY_MODULES, apiError(101)), 'K', { kind: 'auto' }, NOW + HOUR)).toBe(false);
+    expect(shouldSend(quotaState(), 'K', { kind: 'auto', maxAgeMs: MINUTE }, 30_000)).toBe(false);
+    expect(shouldSend(quotaState(), 'K', { kind: 'auto', maxAgeMs: MINUTE }, MINUTE)).toBe(true);
+    expect(shouldSend(quotaState(), 'OTHER', { kind: 'auto', maxAgeMs: MINUTE }, 0)).toBe(true);
+  });
+});
+
+describe('on start', () => {
+  it('repaints; arms a stored retry; spreads a refresh of old data over 5 minutes; does nothing more when fresh or paused', () => {
+    const start = (stored: MonitorStored, random = 0.5) =>
+      transition(stored, { kind: 'started', key: 'K', pollMinutes: 30 }, NOW, () => random).effects;
+    const old = { ...fresh, quota: { snapshot: { key: 'K', modules: HEALTHY_MODULES, fetchedAt: NOW - 30 * MINUTE }, error: null } };
+    expect(start(old, 0.999)).toEqual([{ kind: 'repaint' }, { kind: 'arm-start-refresh', at: NOW + Math.floor(0.999 * 5 * MINUTE) }]);
+    expect(start({ ...fresh, quota: { ...old.quota, snapshot: { ...old.quota.snapshot, fetchedAt: NOW - 29 * MINUTE } } })).toEqual([
+      { kind: 'repaint' },
+    ]);
+    expect(start({ ...fresh, quota: quotaState(HEALTHY_MODULES, apiError(500, 'K', NOW - 1)) })).toEqual([
+      { kind: 'repaint' },
+      { kind: 'arm-retry', at: NOW - 1 },
+    ]);
+    expect(start({ ...fresh, quota: quotaState(HEALTHY_MODULES, apiError(101)) })).toEqual([{ kind: 'repaint' }]);
+  });
+});

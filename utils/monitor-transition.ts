@@ -1,0 +1,153 @@
+// The monitor's decisions as pure functions: (stored state, event, now, random) → (new state, effects). The thin
+// layer in quota-monitor.ts reads storage, sends the requests, and applies the effects; nothing here awaits.
+import { EMPTY_QUOTA_STATE, stateOfKey, type ClockHint, type ParsedQuota, type QuotaFailure, type QuotaState } from './quota-types';
+import { backoffDelay, DAY, dailyRetryAt, HOUR, MINUTE, nextAttemptAt, sinceLastCstMidnight } from './retry-schedule';
+import { ruleForFailure, type RetryPolicy } from './status-codes';
+
+/** The worker's own bookkeeping for retries; survives worker restarts. */
+export interface RetryState {
+  /** Consecutive failures with the same retry policy and status code (`failureKey`), for backoff. */
+  failures: number;
+  /** "<policy>:<code or kind>" of the failures counted; a different one starts the count again. */
+  failureKey?: string | null;
+  /** ms to add to the local clock so that the Timespan matches the server's; never beyond ±1 day. */
+  clockOffsetMs: number;
+}
+
+export const NO_RETRY: RetryState = { failures: 0, failureKey: null, clockOffsetMs: 0 };
+
+/** What the monitor keeps in storage. What is in flight stays in memory, never here. */
+export interface MonitorStored {
+  quota: QuotaState;
+  retry: RetryState;
+}
+
+/** What asked for a refresh. `manual` always goes out; automatic ones only when due (see `shouldSend`). */
+export type RefreshTrigger = { kind: 'manual' } | { kind: 'auto'; maxAgeMs?: number };
+
+/** One answer to one refresh, the clock correction of a 115 included. */
+export interface Answer {
+  parsed: ParsedQuota;
+  /** The server's `Date`, in ms since the epoch, when it sent a readable one. */
+  serverDateMs?: number;
+  /**
+   * After a 115: `corrected` — signed again with the server's clock (`offsetMs`), which the server accepted or not;
+   * `no-date` — the server sent no usable Date; `far` — its Date is more than a day off ours.
+   */
+  clock?: { kind: 'corrected'; offsetMs: number } | { kind: 'no-date' } | { kind: 'far' };
+}
+
+export type MonitorEvent =
+  | { kind: 'started'; key: string | undefined; pollMinutes: number }
+  | { kind: 'key-changed'; key: string | undefined }
+  | { kind: 'answered'; key: string; answer: Answer };
+
+export type Effect =
+  /** Arm the retry alarm at this time (an alarm in the past fires at once). */
+  | { kind: 'arm-retry'; at: number }
+  | { kind: 'clear-retry' }
+  /** Refresh data older than the period at this time: spreads browsers that start together. */
+  | { kind: 'arm-start-refresh'; at: number }
+  | { kind: 'repaint' };
+
+export interface Transition {
+  stored: MonitorStored;
+  effects: Effect[];
+}
+
+/** The largest clock offset believed: beyond it the answer is "check this computer's clock". */
+export const MAX_CLOCK_OFFSET = DAY;
+/** Browsers that start together spread their first refresh over this much time. */
+export const START_SPREAD = 5 * MINUTE;
+/** An answer that still says "daily limit" this soon after 00:00 China time backs off in minutes. */
+const AFTER_RESET_WINDOW = 2 * HOUR;
+
+/** Whether a trigger sends a request now. Pure. */
+export function shouldSend(quota: QuotaState, key: string, trigger: RefreshTrigger, now: number): boolean {
+  if (trigger.kind === 'manual') return true;
+  const { snapshot, error } = stateOfKey(quota, key);
+  if (error) return error.nextAttemptAt !== null && error.nextAttemptAt <= now;
+  if (!snapshot || trigger.maxAgeMs === undefined) return true;
+  return now - snapshot.fetchedAt >= trigger.maxAgeMs;
+}
+
+export function transition(stored: MonitorStored, event: MonitorEvent, now: number, random: () => number): Transition {
+  switch (event.kind) {
+    case 'started':
+      return started(stored, event.key, event.pollMinutes, now, random);
+    case 'key-changed':
+      return {
+        stored: {
+          quota: event.key === undefined ? EMPTY_QUOTA_STATE : stateOfKey(stored.quota, event.key),
+          retry: { ...stored.retry, failures: 0, failureKey: null },
+        },
+        effects: [{ kind: 'clear-retry' }],
+      };
+    case 'answered':
+      return answered(stored, event.key, event.answer, now, random);
+  }
+}
+
+/**
+ * On every worker start: a pending retry is armed again from its stored time (alarms can be lost on update and
+ * restart), the badge is repainted, and data older than the period is refreshed after a random delay.
+ */
+function started(stored: MonitorStored, key: string | undefined, pollMinutes: number, now: number, random: () => number): Transition {
+  const effects: Effect[] = [{ kind: 'repaint' }];
+  if (key === undefined) return { stored, effects: [...effects, { kind: 'clear-retry' }] };
+  const { snapshot, error } = stateOfKey(stored.quota, key);
+  if (error) {
+    if (error.nextAttemptAt !== null) effects.push({ kind: 'arm-retry', at: error.nextAttemptAt });
+  } else if (!snapshot || now - snapshot.fetchedAt >= pollMinutes * MINUTE) {
+    effects.push({ kind: 'arm-start-refresh', at: now + Math.floor(random() * START_SPREAD) });
+  }
+  return { stored, effects };
+}
+
+/** "<policy>:<code or kind>": backoff counts restart when either changes. */
+function failureKeyOf(policy: RetryPolicy, failure: QuotaFailure): string {
+  const code = failure.kind === 'api' ? failure.code : failure.kind === 'http' ? `http${failure.httpStatus}` : failure.kind;
+  return `${policy}:${code}`;
+}
+
+/** The server's time: its Date when within a day of ours, else our clock plus the stored offset. */
+export function serverNow(now: number, serverDateMs: number | undefined, clockOffsetMs: number): number {
+  return serverDateMs !== undefined && Math.abs(serverDateMs - now) <= MAX_CLOCK_OFFSET ? serverDateMs : now + clockOffsetMs;
+}
+
+function answered(stored: MonitorStored, key: string, answer: Answer, now: number, random: () => number): Transition {
+  const own = stateOfKey(stored.quota, key);
+  const { parsed, clock } = answer;
+  const clockOffsetMs = clock?.kind === 'corrected' ? (parsed.ok ? clock.offsetMs : 0) : stored.retry.clockOffsetMs;
+  if (parsed.ok) {
+    return {
+      stored: {
+        quota: { snapshot: { key, modules: parsed.modules, fetchedAt: now }, error: null },
+        retry: { failures: 0, failureKey: null, clockOffsetMs },
+      },
+      effects: [{ kind: 'clear-retry' }],
+    };
+  }
+  const { failure } = parsed;
+  const rule = ruleForFailure(failure);
+  const failureKey = failureKeyOf(rule.retry, failure);
+  const failures = stored.retry.failureKey === failureKey ? stored.retry.failures + 1 : 1;
+  let next: number | null;
+  if (rule.retry === 'next-cst-midnight') {
+    const skew = serverNow(now, answer.serverDateMs, clockOffsetMs) - now;
+    next =
+      sinceLastCstMidnight(now + skew) < AFTER_RESET_WINDOW
+        ? now + backoffDelay(failures, random())
+        : dailyRetryAt(now + skew, random()) - skew;
+  } else {
+    next = nextAttemptAt(rule.retry, now, failures, random());
+  }
+  const clockHint: ClockHint | undefined = clock === undefined ? undefined : clock.kind === 'corrected' ? 'checked' : clock.kind;
+  return {
+    stored: {
+      quota: { snapshot: own.snapshot, error: { key, failure, at: now, nextAttemptAt: next, ...(clockHint ? { clockHint } : {}) } },
+      retry: { failures, failureKey, clockOffsetMs },
+    },
+    effects: [next === null ? { kind: 'clear-retry' } : { kind: 'arm-retry', at: next }],
+  };
+}
