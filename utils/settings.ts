@@ -39,6 +39,9 @@ export const thresholdsFor = (settings: Pick<Settings, 'thresholds'>, moduleId: 
   settings.thresholds[moduleId] ?? DEFAULT_THRESHOLDS;
 
 /** Version 1 kept one pair of thresholds for all modules. */
+export const isSettingsV1 = (value: unknown): value is SettingsV1 =>
+  typeof value === 'object' && value !== null && 'lowRemaining' in value && !('thresholds' in value);
+
 interface SettingsV1 {
   pollMinutes: number;
   lowRemaining: Threshold;

@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import { checkCredentials, type Credentials } from './credentials';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
-import { checkSettings, DEFAULT_SETTINGS, migrateSettingsV1, type Settings } from './settings';
+import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, type Settings } from './settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {
@@ -72,25 +72,15 @@ export interface StoredState {
 }
 
 /**
- * Settings from their stored value and schema version. Older versions go through their migration; a newer version
- * (after a downgrade) or a damaged value is read field by field, with defaults for what this version cannot use.
+ * Settings from their stored value and schema version, without writing anything (WXT's own migration of the item
+ * stores the upgrade). A value of version 1's shape is migrated in memory; a newer version (after a downgrade) or a
+ * damaged value is read field by field, with defaults for what this version cannot use. The shape decides, not the
+ * version alone: the value and its version are written one after the other, and a reader may see one without the other.
  */
-async function usableSettings(
-  raw: unknown,
-  version: number | undefined,
-): Promise<{ settings: Settings; settingsProblem: SettingsProblem }> {
+function usableSettings(raw: unknown, version: number | undefined): { settings: Settings; settingsProblem: SettingsProblem } {
   if (raw === null || raw === undefined) return { settings: DEFAULT_SETTINGS, settingsProblem: null };
   if (version !== undefined && version > SETTINGS_VERSION) return { settings: checkSettings(raw).settings, settingsProblem: 'newer' };
-  let value = raw;
-  if ((version ?? 1) < SETTINGS_VERSION) {
-    try {
-      await settingsItem.migrate();
-      value = await settingsItem.getValue();
-    } catch {
-      return { settings: DEFAULT_SETTINGS, settingsProblem: 'damaged' };
-    }
-  }
-  const checked = checkSettings(value);
+  const checked = checkSettings(isSettingsV1(raw) ? migrateSettingsV1(raw) : raw);
   return { settings: checked.settings, settingsProblem: checked.damaged ? 'damaged' : null };
 }
 
@@ -115,7 +105,7 @@ export async function readStoredState(): Promise<StoredState> {
   return {
     credentials: checkCredentials(stored[areaKey(credentialsItem)]),
     state: checkQuotaState(stored[areaKey(quotaStateItem)]),
-    ...(await usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]))),
+    ...usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`])),
   };
 }
 
@@ -140,7 +130,7 @@ export interface CurrentView {
 export async function readCurrentView(): Promise<CurrentView> {
   const stored = await browser.storage.local.get([...FIRST_PAINT_KEYS, areaKey(alertMemoryItem)]);
   const key = checkCredentials(stored[areaKey(credentialsItem)])?.key;
-  const { settings } = await usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+  const { settings } = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
   return {
     key,
     state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),

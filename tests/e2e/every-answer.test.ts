@@ -107,17 +107,27 @@ describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', 
     await expectCleanRecovery();
   });
 
-  it('116 (daily limit): waits for 00:00 China time, shown in the user’s own time zone', async () => {
-    standIn.enqueue({ json: { status: '116', msg: '请求超过每日调用总量限制' } });
+  it('116 (daily limit): waits until 5–35 minutes after 00:00 China time on the server’s clock, shown in the user’s time zone', async () => {
+    // The server's Date says 12:00 in Beijing, whatever the time of this run: its next 00:00 is 12 hours away.
+    const sent = Date.now();
+    const serverNoon = nextCstMidnight(sent) - 12 * HOUR;
+    standIn.enqueue({ json: { status: '116', msg: '请求超过每日调用总量限制' }, dateMs: serverNoon });
     await refresh();
-    const midnight = nextCstMidnight(Date.now());
-    expect((await alarm(browser, 'quota-retry'))?.scheduledTime).toBe(midnight);
-    // 00:00 in Beijing is 08:00 (PST) in Los Angeles, today or tomorrow there.
-    const localDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(ms);
-    const day = localDay(midnight) === localDay(Date.now()) ? '今天' : '明天';
+    const skew = serverNoon - sent;
+    const planned = (await alarm(browser, 'quota-retry'))!.scheduledTime;
+    // On our clock: the server's next 00:00 plus 5–35 minutes, less the skew (a few seconds' leeway for the round trip).
+    expect(planned).toBeGreaterThanOrEqual(serverNoon + 12 * HOUR + 5 * 60_000 - skew - 5000);
+    expect(planned).toBeLessThan(serverNoon + 12 * HOUR + 35 * 60_000 - skew + 5000);
     const text = await popup.getByRole('alert').innerText();
     expect(text).toContain('请求超过每日调用总量限制');
-    expect(text).toContain(`下次自动查询：${day} 08:00`);
+    // Shown in the browser's time zone (Los Angeles here): the same moment as the alarm.
+    const shown = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'America/Los_Angeles',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(planned);
+    expect(text).toContain(shown);
     await expectOldNumbersAndStale();
     expect((await badgeOf(browser, 'https://pro.qcc.com/'))?.text).toBe('');
     await expectCleanRecovery();

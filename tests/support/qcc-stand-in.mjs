@@ -120,10 +120,11 @@ export async function startStandIn(options = {}) {
   /** @type {Set<(request: RecordedRequest) => void>} */
   const waiters = new Set();
 
-  const send = (res, status, body, contentType) => {
+  /** `dateMs`: the time the answer's Date header gives (a scripted reply may set it), else the stand-in's clock. */
+  const send = (res, status, body, contentType, dateMs = Date.now() + state.clockOffsetMs) => {
     res.writeHead(status, {
       'Content-Type': contentType,
-      Date: new Date(Date.now() + state.clockOffsetMs).toUTCString(),
+      Date: new Date(dateMs).toUTCString(),
       'Cache-Control': 'no-store',
     });
     res.end(body);
@@ -187,7 +188,7 @@ export async function startStandIn(options = {}) {
     if (reply.json !== undefined) {
       const status = /** @type {any} */ (reply.json)?.status;
       if (status !== undefined) record.answeredStatus = Number(status);
-      send(res, reply.httpStatus ?? 200, JSON.stringify(reply.json), reply.contentType ?? 'application/json; charset=utf-8');
+      send(res, reply.httpStatus ?? 200, JSON.stringify(reply.json), reply.contentType ?? 'application/json; charset=utf-8', reply.dateMs);
     } else {
       send(res, reply.httpStatus ?? 200, reply.body ?? '', reply.contentType ?? 'text/html; charset=utf-8');
     }

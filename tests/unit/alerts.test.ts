@@ -49,6 +49,15 @@ describe('alerts', () => {
     ).toEqual([['error:101'], [], [], ['error:112'], [], ['error:112']]);
   });
 
+  it('treats a module missing from an answer as neither recovered nor low', () => {
+    const lowRadar = module('radar_id', 50, 47, 50);
+    expect(run([state([lowRadar, healthy[1]!]), state([healthy[1]!]), state([lowRadar, healthy[1]!])])).toEqual([
+      ['radar_id:remaining=3'],
+      [],
+      [],
+    ]);
+  });
+
   it('stays quiet when notifications are off, without announcing old lows later', () => {
     const low = state([module('bene_id', 100, 95, 30)]);
     const off = nextAlerts(viewOf(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }));

@@ -73,3 +73,13 @@ describe('readStoredState (the pages’ first paint)', () => {
     }
   });
 });
+
+describe('reading settings while they are being written', () => {
+  it('reads a current value whose version is not stored yet as current, and writes nothing', async () => {
+    const settings = { ...DEFAULT_SETTINGS, pollMinutes: 45 };
+    // The value and its version arrive in two writes; the worker may read between them.
+    await fakeBrowser.storage.local.set({ settings });
+    expect(await readStoredState()).toMatchObject({ settings, settingsProblem: null });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings });
+  });
+});
