@@ -1,22 +1,45 @@
-import { useState } from 'preact/hooks';
-import type { Credentials } from '@/utils/credentials';
+import { useEffect, useState } from 'preact/hooks';
+import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t, type MessageKey } from '@/utils/i18n';
+import type { TestResult } from '@/utils/messages';
 import { credentialProblem, looksUnusual } from '@/utils/validate-credentials';
+import { FailureBanner } from './FailureBanner';
 import { Field } from './Field';
 import { useFollowing } from './page-shell';
 
 interface Props {
   saved: Credentials | null;
-  /** Stores the pair and asks for a refresh; rejects when storage fails. */
+  /** The saved pair has had a good answer and no failure since. */
+  savedWorks: boolean;
+  /** Stores the pair (the worker then asks with it); rejects when storage fails. */
   onSave: (credentials: Credentials) => Promise<void>;
+  /** Tests a pair without saving it. */
+  onTest: (credentials: Credentials) => Promise<TestResult>;
+  /** Takes the user to a field of the form (the banner's "fix" button). */
+  onFix: (field: 'key' | 'secret') => void;
 }
 
-/** The company key and the SecretKey. The saved SecretKey is never put back into the page. */
-export function CredentialsForm({ saved, onSave }: Props) {
+/**
+ * The company key and the SecretKey. A new pair that would replace a working one is tested first, and replaces it
+ * only when it works or the user says so. The SecretKey stays in its field, as typed, until the saved pair has
+ * worked, so that a typo can be seen (show/hide) and fixed; a working saved SecretKey is never put back into the page.
+ */
+export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Props) {
   const [key, setKey, keyRef] = useFollowing(saved?.key ?? '');
   const [secret, setSecret] = useState('');
   const [showSecret, setShowSecret] = useState(false);
   const [problems, setProblems] = useState<{ key: MessageKey | null; secret: MessageKey | null }>({ key: null, secret: null });
+  const [testing, setTesting] = useState(false);
+  const [failedTest, setFailedTest] = useState<{ pair: Credentials; result: TestResult } | null>(null);
+
+  // Once the saved pair works, the SecretKey typed for it leaves the page.
+  useEffect(() => {
+    if (savedWorks && saved && secret.trim() === saved.secretKey) {
+      setSecret('');
+      setShowSecret(false);
+    }
+    // Only a change of the saved pair or of its state clears the field, never the user's typing.
+  }, [savedWorks, saved]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -25,14 +48,24 @@ export function CredentialsForm({ saved, onSave }: Props) {
     const keepSecret = newSecret === '' && saved !== null;
     const found = { key: credentialProblem(newKey), secret: keepSecret ? null : credentialProblem(newSecret) };
     setProblems(found);
+    setFailedTest(null);
     if (found.key || found.secret) {
-      document.getElementById(found.key ? 'key' : 'secret')?.focus();
+      onFix(found.key ? 'key' : 'secret');
       return;
     }
-    await onSave({ key: newKey, secretKey: keepSecret ? saved.secretKey : newSecret });
+    const pair = { key: newKey, secretKey: keepSecret ? saved.secretKey : newSecret };
+    if (savedWorks && saved && !sameCredentials(pair, saved)) {
+      setTesting(true);
+      const result = await onTest(pair)
+        .catch((): TestResult => ({ parsed: { ok: false, failure: { kind: 'network' } } }))
+        .finally(() => setTesting(false));
+      if (!result.parsed.ok) {
+        setFailedTest({ pair, result });
+        return;
+      }
+    }
+    await onSave(pair);
     setKey(newKey);
-    setSecret('');
-    setShowSecret(false);
   };
 
   return (
@@ -68,9 +101,29 @@ export function CredentialsForm({ saved, onSave }: Props) {
           {t('showSecret')}
         </button>
       </Field>
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={testing}>
         {t('save')}
       </button>
+      <div aria-live="polite">
+        {testing ? <p>{t('testing')}</p> : null}
+        {failedTest && !failedTest.result.parsed.ok ? (
+          <div class="test-failed">
+            <p>{t('testFailedKeepSaved')}</p>
+            <FailureBanner failure={failedTest.result.parsed.failure} clockHint={failedTest.result.clockHint} onFix={onFix} />
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                const { pair } = failedTest;
+                setFailedTest(null);
+                void onSave(pair);
+              }}
+            >
+              {t('saveAnyway')}
+            </button>
+          </div>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -2,11 +2,25 @@ import { browser } from 'wxt/browser';
 import { explainFailure } from '@/utils/explain-failure';
 import { formatWhen, t } from '@/utils/i18n';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
-import type { QuotaError } from '@/utils/quota-types';
+import type { ClockHint, QuotaFailure } from '@/utils/quota-types';
+
+/** The field of the key pair a key-pair failure points at: the key for a malformed or unknown key, else the SecretKey. */
+export const fieldToFix = (failure: QuotaFailure): 'key' | 'secret' =>
+  failure.kind === 'api' && [101, 202, 213, 215].includes(failure.code) ? 'key' : 'secret';
+
+interface Props {
+  failure: QuotaFailure;
+  clockHint?: ClockHint | undefined;
+  /** When the next automatic request goes out; null while paused; absent for a test of an unsaved pair. */
+  nextAttemptAt?: number | null;
+  /** On the settings page: take the user to the field to fix, instead of offering to open the settings. */
+  onFix?: (field: 'key' | 'secret') => void;
+}
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
-export function FailureBanner({ error }: { error: QuotaError }) {
-  const explained = explainFailure(error.failure, error.clockHint);
+export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix }: Props) {
+  const explained = explainFailure(failure, clockHint);
+  const field = fieldToFix(failure);
   return (
     <div class={`banner banner-${explained.failureClass}`} role="alert">
       <p class="banner-text">
@@ -14,14 +28,22 @@ export function FailureBanner({ error }: { error: QuotaError }) {
         {explained.text}
       </p>
       {explained.serverMsg ? <p class="banner-detail">{t('serverSaid', explained.serverMsg)}</p> : null}
-      <p class="banner-detail">
-        {error.nextAttemptAt === null ? t('pausedUntilNewKeyPair') : t('nextAttemptAt', formatWhen(error.nextAttemptAt, Date.now()))}
-      </p>
+      {nextAttemptAt !== undefined ? (
+        <p class="banner-detail">
+          {nextAttemptAt === null ? t('pausedUntilNewKeyPair') : t('nextAttemptAt', formatWhen(nextAttemptAt, Date.now()))}
+        </p>
+      ) : null}
       <p class="banner-action">{explained.action}</p>
       {explained.failureClass === 'credentials' ? (
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('openOptions')}
-        </button>
+        onFix ? (
+          <button type="button" onClick={() => onFix(field)}>
+            {t(field === 'key' ? 'fixKey' : 'fixSecret')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openOptions')}
+          </button>
+        )
       ) : null}
       {explained.failureClass === 'account' ? (
         <a href={`${PRO_QCC_ORIGIN}/`} target="_blank" rel="noreferrer">

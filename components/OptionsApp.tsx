@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
-import { requestRefresh } from '@/utils/messages';
+import { requestRefresh, requestTest } from '@/utils/messages';
 import { stateOfKey } from '@/utils/quota-types';
-import type { Settings } from '@/utils/settings';
 import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
 import { ForgetKey } from './ForgetKey';
 import { useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
-import { SettingsForm } from './SettingsForm';
+import { SettingsForm, type SettingsUpdate } from './SettingsForm';
 import { SettingsNote } from './SettingsNote';
 
 type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: 'failed'; reason: string } | null;
@@ -42,13 +41,13 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       { kind: 'saved' },
     );
 
-  const changeSettings = (patch: Partial<Settings>) =>
+  const changeSettings = (update: SettingsUpdate) =>
     void guarded(
       async () => {
         const current = await readSettings();
         // Settings saved by a newer version are never overwritten by this one.
         if (current.settingsProblem === 'newer') return { kind: 'newer' };
-        await settingsItem.setValue({ ...current.settings, ...patch });
+        await settingsItem.setValue({ ...current.settings, ...update(current.settings) });
         return undefined;
       },
       { kind: 'settings' },
@@ -60,32 +59,44 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         setTestedSince(null);
         await credentialsItem.removeValue();
         setFormVersion((v) => v + 1);
+        // After deleting, the next step is a new key: the focus goes to its field.
+        requestAnimationFrame(() => focusField('key'));
       },
       { kind: 'forgotten' },
     );
 
-  // The outcome of "Save and test": the first answer written after the save, for the saved key.
+  // The current problem shows whenever there is one; the numbers show once an answer came after "Save and test".
   const since = testedSince ?? Number.POSITIVE_INFINITY;
   const own = stateOfKey(state, credentials?.key);
-  const snapshot = own.snapshot && own.snapshot.fetchedAt >= since ? own.snapshot : null;
-  const error = own.error && own.error.at >= since ? own.error : null;
+  const error = own.error;
+  const snapshot = own.snapshot && own.snapshot.fetchedAt >= since && !error ? own.snapshot : null;
+  const savedWorks = own.snapshot !== null && error === null;
+  const focusField = (field: 'key' | 'secret') => document.getElementById(field)?.focus();
+  const totals = Object.fromEntries((own.snapshot?.modules ?? []).map((module) => [module.id, module.total]));
 
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <CredentialsForm key={formVersion} saved={credentials} onSave={saveCredentials} />
+      <CredentialsForm
+        key={formVersion}
+        saved={credentials}
+        savedWorks={savedWorks}
+        onSave={saveCredentials}
+        onTest={requestTest}
+        onFix={focusField}
+      />
       <div class="outcome" aria-live="polite">
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
         {notice?.kind === 'newer' ? <p role="alert">{t('errorSettingsNewer')}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
         {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
-        {error && (!snapshot || error.at > snapshot.fetchedAt) ? <FailureBanner error={error} /> : null}
-        {snapshot && (!error || snapshot.fetchedAt >= error.at)
-          ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />)
-          : null}
+        {error ? (
+          <FailureBanner failure={error.failure} clockHint={error.clockHint} nextAttemptAt={error.nextAttemptAt} onFix={focusField} />
+        ) : null}
+        {snapshot ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />) : null}
       </div>
       <SettingsNote problem={settingsProblem} />
-      <SettingsForm settings={settings} onChange={changeSettings} saved={notice?.kind === 'settings'} />
+      <SettingsForm settings={settings} totals={totals} onChange={changeSettings} saved={notice?.kind === 'settings'} />
       {credentials ? <ForgetKey onForget={forget} /> : null}
       <footer>
         <a href="/privacy.txt" target="_blank" rel="noreferrer">

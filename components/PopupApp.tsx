@@ -78,12 +78,16 @@ export function PopupApp({ initial }: { initial: StoredState }) {
       </header>
       <div class="status" aria-live="polite">
         <p class="age">
-          {snapshot ? <span title={formatDateTime(snapshot.fetchedAt)}>{t('fetchedAt', formatAge(snapshot.fetchedAt, now))}</span> : null}
-          {snapshot && error ? <span class="tag tag-stale">{t('staleMarker')}</span> : null}
+          {snapshot ? (
+            // One label: how old the numbers are, and whether the checks since then failed.
+            <span class={error ? 'tag tag-stale' : undefined} title={formatDateTime(snapshot.fetchedAt)}>
+              {t(error ? 'fetchedAtFailed' : 'fetchedAt', formatAge(snapshot.fetchedAt, now))}
+            </span>
+          ) : null}
           {busy ? <span class="busy-text">{t('refreshing')}</span> : null}
           {!snapshot && !error && !busy ? <span>{t('noDataYet')}</span> : null}
         </p>
-        {error ? <FailureBanner error={error} /> : null}
+        {error ? <FailureBanner failure={error.failure} clockHint={error.clockHint} nextAttemptAt={error.nextAttemptAt} /> : null}
         <SettingsNote problem={settingsProblem} />
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}

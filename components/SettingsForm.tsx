@@ -7,11 +7,17 @@ import { checkPollMinutes } from '@/utils/validate-settings';
 import { Field } from './Field';
 import { useFollowing } from './page-shell';
 import { ThresholdInput } from './ThresholdInput';
+import { useDebouncedSave } from './use-debounced-save';
+
+/** A change, made on the settings as stored when it is saved: never a stale copy of the rest. */
+export type SettingsUpdate = (current: Settings) => Partial<Settings>;
 
 interface Props {
   settings: Settings;
+  /** Each module's total as last fetched, for converting thresholds between units. */
+  totals: Readonly<Record<string, number>>;
   /** Stores a change; it takes effect at once (the worker re-plans the alarm and redraws the badge). */
-  onChange: (patch: Partial<Settings>) => void;
+  onChange: (update: SettingsUpdate) => void;
   /** The last change was stored. */
   saved?: boolean;
 }
@@ -22,12 +28,23 @@ const COUNTS = [
 ] as const satisfies ReadonlyArray<readonly [keyof ModuleThresholds, MessageKey]>;
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
-export function SettingsForm({ settings, onChange, saved = false }: Props) {
+export function SettingsForm({ settings, totals, onChange, saved = false }: Props) {
   const [minutes, setMinutes, minutesRef] = useFollowing(String(settings.pollMinutes));
   const [minutesProblem, setMinutesProblem] = useState<MessageKey | null>(null);
+  // Fields holding a value they cannot save: while any does, nothing says "saved".
+  const [problems, setProblems] = useState<ReadonlySet<string>>(new Set());
+  const onProblem = (id: string, hasProblem: boolean) =>
+    setProblems((current) => {
+      if (current.has(id) === hasProblem) return current;
+      const next = new Set(current);
+      if (hasProblem) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const saveMinutes = useDebouncedSave((value: number) => onChange(() => ({ pollMinutes: value })));
 
   const setThreshold = (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]) =>
-    onChange({ thresholds: { ...settings.thresholds, [id]: { ...thresholdsFor(settings, id), [count]: value } } });
+    onChange((current) => ({ thresholds: { ...current.thresholds, [id]: { ...thresholdsFor(current, id), [count]: value } } }));
 
   return (
     <div class="panel-group">
@@ -55,7 +72,9 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
                       id={`threshold-${id}-${count}`}
                       names={[moduleName(id), t(label)]}
                       threshold={thresholdsFor(settings, id)[count]}
+                      total={totals[id]}
                       onSave={(value) => setThreshold(id, count, value)}
+                      onProblem={onProblem}
                     />
                   </td>
                 ))}
@@ -79,11 +98,15 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
             setMinutes(value);
             const checked = checkPollMinutes(value);
             setMinutesProblem(checked.ok ? null : checked.problem);
+            onProblem('poll-minutes', !checked.ok);
+            if (checked.ok) saveMinutes.schedule(checked.value);
+            else saveMinutes.cancel();
           }}
           onCommit={(value) => {
             const checked = checkPollMinutes(value);
             setMinutesProblem(checked.ok ? null : checked.problem);
-            if (checked.ok) onChange({ pollMinutes: checked.value });
+            onProblem('poll-minutes', !checked.ok);
+            if (checked.ok) saveMinutes.now(checked.value);
           }}
         />
         <fieldset>
@@ -100,7 +123,7 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
                 name="badge-scope"
                 value={scope}
                 checked={settings.badgeScope === scope}
-                onChange={() => onChange({ badgeScope: scope })}
+                onChange={() => onChange(() => ({ badgeScope: scope }))}
               />
               {t(label)}
             </label>
@@ -110,13 +133,16 @@ export function SettingsForm({ settings, onChange, saved = false }: Props) {
           <input
             type="checkbox"
             checked={settings.notifications}
-            onChange={(event) => onChange({ notifications: event.currentTarget.checked })}
+            onChange={(event) => {
+              const notifications = event.currentTarget.checked;
+              onChange(() => ({ notifications }));
+            }}
           />
           {t('notificationsLabel')}
         </label>
       </section>
       <p class="settings-status" aria-live="polite">
-        {saved ? t('settingsSaved') : ''}
+        {saved && problems.size === 0 ? t('settingsSaved') : ''}
       </p>
     </div>
   );

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onAlertClicked } from '@/utils/alerts';
 import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
-import { isRefreshMessage, refreshTriggerOf } from '@/utils/messages';
+import { isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
 import { checkSettings } from '@/utils/settings';
@@ -25,10 +25,17 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
-  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm));
+  // Every alarm also repaints: numbers grow stale with time alone, while no state is written.
+  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm).then(() => showStoredState()));
   // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message) => (isRefreshMessage(message) ? monitor.refresh(refreshTriggerOf(message)) : undefined));
+  browser.runtime.onMessage.addListener((message) =>
+    isRefreshMessage(message)
+      ? monitor.refresh(refreshTriggerOf(message))
+      : isTestMessage(message)
+        ? monitor.test(message.credentials)
+        : undefined,
+  );
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
   settingsItem.watch((settings) => void ensurePollAlarm(checkSettings(settings).settings.pollMinutes).then(() => showStoredState()));
   quotaStateItem.watch(() => void showStoredState());
@@ -38,7 +45,7 @@ export default defineBackground(() => {
     if (change.status === undefined && change.url === undefined) return;
     void (async () => {
       const view = await readCurrentView();
-      await paintTab(tabId, tab.url, badgeLook(view), view.settings.badgeScope);
+      await paintTab(tabId, tab.url, badgeLook(view, Date.now()), view.settings.badgeScope);
       if (change.status === 'complete' && isProQccUrl(tab.url)) await monitor.refresh({ kind: 'auto', maxAgeMs: PAGE_LOAD_MAX_AGE });
     })();
   });

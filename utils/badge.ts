@@ -3,6 +3,7 @@ import { formatNumber, formatWhen, t } from './i18n';
 import { isLow } from './low-quota';
 import { moduleName } from './module-name';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
+import { HOUR, MINUTE } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
 import type { BadgeScope } from './settings';
 import type { CurrentView } from './storage';
@@ -13,6 +14,18 @@ import type { CurrentView } from './storage';
  */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;
 export const ERROR_COLORS = { background: '#A35200', text: '#FFFFFF' } as const;
+/** Grey for numbers that are old because checks have been failing for long (a look of their own). */
+export const STALE_COLORS = { background: '#5F6368', text: '#FFFFFF' } as const;
+
+/** Numbers count as stale after failures lasting longer than two poll periods, and at least 6 hours. */
+export const staleAfter = (pollMinutes: number): number => Math.max(2 * pollMinutes * MINUTE, 6 * HOUR);
+
+/** Since when checks have been failing, when that makes the numbers stale; else null. Pure. */
+export function staleSince({ state: { snapshot, error }, settings }: Pick<CurrentView, 'state' | 'settings'>, now: number): number | null {
+  if (!snapshot || !error) return null;
+  const since = error.since ?? error.at;
+  return now - since > staleAfter(settings.pollMinutes) ? since : null;
+}
 
 export interface BadgeLook {
   text: string;
@@ -22,8 +35,13 @@ export interface BadgeLook {
 
 const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColor: LOW_COLORS.text };
 
-/** What the badge shows for the current key's view: empty when all is well. Pure. */
-export function badgeLook({ state: { snapshot, error }, settings }: Pick<CurrentView, 'state' | 'settings'>): BadgeLook {
+/**
+ * What the badge shows for the current key's view: a key-pair or account problem, then low quota, then numbers made
+ * stale by a long failure; empty when all is well. Pure.
+ */
+export function badgeLook(view: Pick<CurrentView, 'state' | 'settings'>, now: number): BadgeLook {
+  const { snapshot, error } = view.state;
+  const { settings } = view;
   if (error) {
     const failureClass = ruleForFailure(error.failure).class;
     if (failureClass === 'credentials' || failureClass === 'account') {
@@ -33,6 +51,7 @@ export function badgeLook({ state: { snapshot, error }, settings }: Pick<Current
   if (snapshot?.modules.some((module) => isLow(module, settings))) {
     return { text: t('badgeLow'), background: LOW_COLORS.background, textColor: LOW_COLORS.text };
   }
+  if (staleSince(view, now) !== null) return { text: t('badgeStale'), background: STALE_COLORS.background, textColor: STALE_COLORS.text };
   return EMPTY;
 }
 
@@ -46,12 +65,15 @@ export function isProQccUrl(url: string | undefined): boolean {
 }
 
 /** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
-export function badgeTitle({ state: { snapshot } }: Pick<CurrentView, 'state'>, now: number): string {
+export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings'>, now: number): string {
+  const { snapshot } = view.state;
   if (!snapshot) return t('extName');
+  const since = staleSince(view, now);
   return [
     t('extName'),
     ...snapshot.modules.map((module) => t('titleModuleLine', [moduleName(module.id), formatNumber(module.remaining)])),
     t('fetchedAt', formatWhen(snapshot.fetchedAt, now)),
+    ...(since === null ? [] : [t('titleStaleSince', formatWhen(since, now))]),
   ].join('\n');
 }
 

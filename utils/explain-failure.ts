@@ -26,9 +26,12 @@ export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint): Fa
   switch (failure.kind) {
     case 'api': {
       const ownText = isDocumentedCode(failure.code) ? t(`status_${failure.code}`) : t('failure_unknown_code', String(failure.code));
-      const text = failure.code === 115 && clockHint ? `${ownText} ${t(CLOCK_TEXT[clockHint])}` : ownText;
+      // 107 leads with its likely cause (a wrong SecretKey, or a key pair that does not belong together), then the IP.
+      const explained = failure.code === 107 ? t('likely_107', ownText) : ownText;
+      const text = failure.code === 115 && clockHint ? `${explained} ${t(CLOCK_TEXT[clockHint])}` : explained;
+      // The server's own words only when they say more than ours (not when ours already contain them).
       const serverMsg = failure.msg.trim();
-      const saysMore = serverMsg !== '' && normalize(serverMsg) !== normalize(ownText);
+      const saysMore = serverMsg !== '' && !normalize(text).includes(normalize(serverMsg));
       return { code: failure.code, text, ...(saysMore ? { serverMsg } : {}), action, failureClass };
     }
     case 'http':

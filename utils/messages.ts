@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { Credentials } from './credentials';
 import type { RefreshTrigger } from './quota-monitor';
+import type { ClockHint, ParsedQuota } from './quota-types';
 
-/** The only message pages send to the worker: "refresh the quota" (the popup's button, or opening it). */
+/** "Refresh the quota" (the popup's button, or opening it). */
 export interface RefreshMessage {
   type: 'refresh';
   /** Only when the data is older than this; without it, always (a manual refresh). */
@@ -19,4 +21,27 @@ export const refreshTriggerOf = (message: RefreshMessage): RefreshTrigger =>
 export async function requestRefresh(maxAgeMs?: number): Promise<void> {
   const message: RefreshMessage = maxAgeMs === undefined ? { type: 'refresh' } : { type: 'refresh', maxAgeMs };
   await browser.runtime.sendMessage(message);
+}
+
+/**
+ * "Test this key pair" (the settings page, before a new pair replaces a working one): one signed request with the
+ * pair, whose answer is returned and stored nowhere. Sent only between the extension's own pages and its worker.
+ */
+export interface TestMessage {
+  type: 'test';
+  credentials: Credentials;
+}
+
+export interface TestResult {
+  parsed: ParsedQuota;
+  clockHint?: ClockHint;
+}
+
+export const isTestMessage = (message: unknown): message is TestMessage =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'test';
+
+/** Asks the worker to test a key pair without saving it. */
+export async function requestTest(credentials: Credentials): Promise<TestResult> {
+  const message: TestMessage = { type: 'test', credentials };
+  return browser.runtime.sendMessage<TestMessage, TestResult>(message);
 }

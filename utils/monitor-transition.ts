@@ -145,7 +145,17 @@ function answered(stored: MonitorStored, key: string, answer: Answer, now: numbe
   const clockHint: ClockHint | undefined = clock === undefined ? undefined : clock.kind === 'corrected' ? 'checked' : clock.kind;
   return {
     stored: {
-      quota: { snapshot: own.snapshot, error: { key, failure, at: now, nextAttemptAt: next, ...(clockHint ? { clockHint } : {}) } },
+      quota: {
+        snapshot: own.snapshot,
+        error: {
+          key,
+          failure,
+          at: now,
+          since: own.error?.since ?? own.error?.at ?? now,
+          nextAttemptAt: next,
+          ...(clockHint ? { clockHint } : {}),
+        },
+      },
       retry: { failures, failureKey, clockOffsetMs },
     },
     effects: [next === null ? { kind: 'clear-retry' } : { kind: 'arm-retry', at: next }],

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { sameCredentials, type Credentials } from './credentials';
 import { fetchQuota } from './fetch-quota';
+import type { TestResult } from './messages';
 import {
   MAX_CLOCK_OFFSET,
   shouldSend,
@@ -200,5 +201,13 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     await run({ kind: 'started', key: credentials?.key, pollMinutes: settings.pollMinutes });
   }
 
-  return { refresh, onCredentialsChanged, onAlarm, start };
+  /** One signed request with a key pair that is not saved; its answer is returned and stored nowhere. */
+  async function test(credentials: Credentials): Promise<TestResult> {
+    const { clockOffsetMs } = await retryStateItem.getValue();
+    const answer = await request(credentials, clockOffsetMs, new AbortController().signal);
+    const clock = answer.clock?.kind;
+    return { parsed: answer.parsed, ...(clock ? { clockHint: clock === 'corrected' ? 'checked' : clock } : {}) };
+  }
+
+  return { refresh, onCredentialsChanged, onAlarm, start, test };
 }

@@ -41,6 +41,8 @@ export interface QuotaError {
   key: string;
   failure: QuotaFailure;
   at: number;
+  /** When the failures since the last good answer began (the first of them). */
+  since?: number;
   /** When the next automatic request goes out; null while paused until a new key pair or a manual refresh. */
   nextAttemptAt: number | null;
   /** For a 115: what is known of this computer's clock. */

@@ -6,9 +6,12 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problem: MessageK
 
 const refused = (problem: MessageKey): Checked<never> => ({ ok: false, problem });
 
-/** A whole number typed by a person ("15", " 7 "), or null for anything else ("1.5", "-1", "", "1e3"). */
-function parseWholeNumber(text: string): number | null {
-  const trimmed = text.trim();
+/**
+ * A whole number typed by a person ("15", " 7 ", and full-width "１５" from a Chinese input method), or null for
+ * anything else ("1.5", "-1", "", "1e3").
+ */
+export function parseWholeNumber(text: string): number | null {
+  const trimmed = text.normalize('NFKC').trim();
   return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null;
 }
 

@@ -44,7 +44,7 @@ describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', 
 
   async function expectOldNumbersAndStale() {
     expect(await radarRemaining()).toBe(377);
-    expect(await popup.getByText('数据未更新').isVisible()).toBe(true);
+    expect(await popup.getByText(/^数据更新于 .+，之后的查询失败$/).isVisible()).toBe(true);
   }
 
   async function expectCleanRecovery() {
@@ -52,7 +52,7 @@ describe('every answer handled, in real Chromium (zh_CN, user in Los Angeles)', 
     standIn.setRows(GOOD);
     await refresh();
     await popup.getByRole('alert').waitFor({ state: 'detached' });
-    expect(await popup.getByText('数据未更新').count()).toBe(0);
+    expect(await popup.getByText(/之后的查询失败/).count()).toBe(0);
     await expect.poll(async () => (await badgeOf(browser, 'https://pro.qcc.com/'))?.text).toBe('');
     expect(await alarm(browser, 'quota-retry')).toBeNull();
   }

@@ -16,7 +16,7 @@ const LANGUAGES = [
     file: 'en',
     names: ['Risk monitoring', 'Equity penetration', 'Natural-person verification'],
     labels: EN_LABELS,
-    options: ['Company Key', 'SecretKey', 'Save and test', 'Warning thresholds', 'Check every', 'Forget this key'],
+    options: ['Company key', 'SecretKey', 'Save and test', 'Warning thresholds', 'Check every', 'Forget this key'],
     refresh: 'Refresh',
     low: 'Running low',
   },

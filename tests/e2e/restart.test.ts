@@ -28,7 +28,7 @@ describe('a browser restart with the server down', () => {
         const banner = popup.getByRole('alert');
         await banner.waitFor();
         expect(await banner.innerText()).toContain('无法连接 pro.qcc.com');
-        expect(await popup.getByText('数据未更新').isVisible()).toBe(true);
+        expect(await popup.getByText(/^数据更新于 .+，之后的查询失败$/).isVisible()).toBe(true);
         expect((await moduleNumbers(popup, '自然人核验', ZH_LABELS)).deletable).toBe(15);
         await popup.screenshot({ path: `${SCREENSHOTS}/popup-offline-zh_CN.png` });
 

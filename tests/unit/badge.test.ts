@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeLook, badgeTitle, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintAllTabs, paintTab } from '@/utils/badge';
+import { badgeLook, badgeTitle, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintAllTabs, paintTab, STALE_COLORS } from '@/utils/badge';
+import { HOUR } from '@/utils/retry-schedule';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/quota-types';
 import { apiError, HEALTHY_MODULES as healthy, moduleQuota as module, quotaState, viewOf } from './builders';
 import { useLocale } from './setup';
@@ -9,34 +11,56 @@ const state = (modules = healthy, error: QuotaState['error'] = null) => quotaSta
 
 describe('badgeLook', () => {
   it('is empty while every module is healthy, or without a key', () => {
-    expect(badgeLook(viewOf(state(), 'K')).text).toBe('');
-    expect(badgeLook(viewOf(state([module('radar_id', 50, 49, 1)]), null)).text).toBe('');
+    expect(badgeLook(viewOf(state(), 'K'), 0).text).toBe('');
+    expect(badgeLook(viewOf(state([module('radar_id', 50, 49, 1)]), null), 0).text).toBe('');
   });
 
   it('warns in red, in at most 4 characters, when a remaining or deletable count is at or under 10 %', () => {
-    const lowRemaining = badgeLook(viewOf(state([...healthy.slice(1), module('radar_id', 50, 45, 50)]), 'K'));
+    const lowRemaining = badgeLook(viewOf(state([...healthy.slice(1), module('radar_id', 50, 45, 50)]), 'K'), 0);
     expect(lowRemaining).toEqual({ text: '不足', background: LOW_COLORS.background, textColor: LOW_COLORS.text });
     useLocale('en');
-    const lowDeletable = badgeLook(viewOf(state([module('bene_id', 100, 0, 10)]), 'K'));
+    const lowDeletable = badgeLook(viewOf(state([module('bene_id', 100, 0, 10)]), 'K'), 0);
     expect(lowDeletable.text).toBe('LOW');
     expect(lowDeletable.text.length).toBeLessThanOrEqual(4);
-    expect(badgeLook(viewOf(state([module('bene_id', 100, 0, 11)]), 'K')).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 100, 0, 11)]), 'K'), 0).text).toBe('');
   });
 
   it('ignores modules with total 0 and numbers of another key', () => {
-    expect(badgeLook(viewOf(state([module('bene_id', 0, 0, 0)]), 'K')).text).toBe('');
-    expect(badgeLook(viewOf(state([module('bene_id', 100, 100, 0)]), 'OTHER')).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 0, 0, 0)]), 'K'), 0).text).toBe('');
+    expect(badgeLook(viewOf(state([module('bene_id', 100, 100, 0)]), 'OTHER'), 0).text).toBe('');
   });
 
   it('shows a distinct marker for key-pair and account errors, not for passing ones', () => {
-    expect(badgeLook(viewOf(state(healthy, apiError(101)), 'K'))).toEqual({
+    expect(badgeLook(viewOf(state(healthy, apiError(101)), 'K'), 0)).toEqual({
       text: '!',
       background: ERROR_COLORS.background,
       textColor: ERROR_COLORS.text,
     });
-    expect(badgeLook(viewOf(state(healthy, apiError(112)), 'K')).text).toBe('!');
-    expect(badgeLook(viewOf(state(healthy, apiError(500)), 'K')).text).toBe('');
+    expect(badgeLook(viewOf(state(healthy, apiError(112)), 'K'), 0).text).toBe('!');
+    expect(badgeLook(viewOf(state(healthy, apiError(500)), 'K'), 0).text).toBe('');
     expect(ERROR_COLORS.background).not.toBe(LOW_COLORS.background);
+  });
+
+  it('after failures lasting longer than two periods (at least 6 h), shows the numbers are stale, in grey, and says since when', () => {
+    const failing = (since: number) => quotaState(healthy, { ...apiError(500, 'K', since + 7 * HOUR), at: since + 6 * HOUR, since });
+    const start = new Date(2026, 10, 29, 9, 0).getTime();
+    expect(badgeLook(viewOf(failing(start)), start + 6 * HOUR).text).toBe('');
+    expect(badgeLook(viewOf(failing(start)), start + 6 * HOUR + 1)).toEqual({
+      text: '旧',
+      background: STALE_COLORS.background,
+      textColor: '#FFFFFF',
+    });
+    expect(badgeTitle(viewOf(failing(start)), start + 7 * HOUR)).toContain('自 今天 09:00 起查询失败，数字未更新');
+    // With a 4-hour interval, two periods: 8 h.
+    const slow = viewOf(failing(start), 'K', { ...DEFAULT_SETTINGS, pollMinutes: 240 });
+    expect(badgeLook(slow, start + 7 * HOUR).text).toBe('');
+    expect(badgeLook(slow, start + 8 * HOUR + 1).text).toBe('旧');
+    // Low and key-pair problems outrank it.
+    expect(badgeLook(viewOf(quotaState([module('radar_id', 50, 49, 1)], { ...apiError(500), since: start })), start + 9 * HOUR).text).toBe(
+      '不足',
+    );
+    expect(STALE_COLORS.background).not.toBe(LOW_COLORS.background);
+    expect(STALE_COLORS.background).not.toBe(ERROR_COLORS.background);
   });
 
   it('reads well as white text on every background, as Chromium before 110 draws it (WCAG 4.5:1)', () => {
@@ -47,7 +71,7 @@ describe('badgeLook', () => {
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    for (const colors of [LOW_COLORS, ERROR_COLORS]) {
+    for (const colors of [LOW_COLORS, ERROR_COLORS, STALE_COLORS]) {
       expect(colors.text).toBe('#FFFFFF');
       expect((1 + 0.05) / (luminance(colors.background) + 0.05)).toBeGreaterThanOrEqual(4.5);
     }

@@ -81,7 +81,9 @@ describe('the popup', () => {
     };
     render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
     expect(screen.getByRole('alert').textContent).toContain('pro.qcc.com 在 15 秒内没有应答');
-    expect(screen.getByText('数据未更新')).toBeTruthy();
+    // One label for the age and the failure; no separate "updated just now" beside a failure marker.
+    expect(screen.getByText(/^数据更新于 .+，之后的查询失败$/)).toBeTruthy();
+    expect(screen.queryByText(/^更新于/)).toBeNull();
     expect(screen.getAllByRole('region')).toHaveLength(3);
   });
 });

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+/**
+ * Saves a valid value a moment after the user stops typing, at once when the field is committed, and before the
+ * page goes away (closing the tab loses nothing typed).
+ */
+export function useDebouncedSave<T>(save: (value: T) => void, delayMs = 600) {
+  const pending = useRef<{ value: T; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = () => {
+    const waiting = pending.current;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    pending.current = null;
+    saveRef.current(waiting.value);
+  };
+  useEffect(() => {
+    addEventListener('pagehide', flush);
+    return () => {
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  return {
+    /** Saves `value` after the delay, unless another value comes first. */
+    schedule(value: T) {
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = { value, timer: setTimeout(flush, delayMs) };
+    },
+    /** Drops a value waiting to be saved (the field now holds an invalid one). */
+    cancel() {
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
+    },
+    /** Saves now: the field was committed. */
+    now(value: T) {
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
+      saveRef.current(value);
+    },
+  };
+}
