@@ -26,7 +26,7 @@ console.log(`Stand-in for https://pro.qcc.com on 127.0.0.1:${standIn.port}, acce
 
 const options = await browser.context.newPage();
 await options.goto(browser.pageUrl('options.html'));
-await options.getByLabel(/(?<!Secret)Key/).fill(DEMO_KEY);
+await options.getByRole('textbox', { name: /^(公司 Key|Company key)$/ }).fill(DEMO_KEY);
 await options.getByLabel('SecretKey').fill(DEMO_SECRET);
 await options.getByRole('button', { name: /保存|Save/ }).click();
 await options.getByRole('region').first().waitFor({ timeout: 15_000 });

@@ -27,7 +27,7 @@ export async function startBoth(
 export async function saveCredentials(browser: Browser, key = DEMO_KEY, secret = DEMO_SECRET): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(browser.pageUrl('options.html'));
-  await page.getByLabel(/(?<!Secret)Key/).fill(key);
+  await page.getByRole('textbox', { name: /^(公司 Key|Company key)$/ }).fill(key);
   await page.getByLabel('SecretKey').fill(secret);
   await page.getByRole('button', { name: /保存|Save/ }).click();
   return page;

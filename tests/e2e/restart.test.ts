@@ -34,7 +34,7 @@ describe('a browser restart with the server down', () => {
 
         const settings = await again.context.newPage();
         await settings.goto(again.pageUrl('options.html'));
-        expect(await settings.getByLabel(/(?<!Secret)Key/).inputValue()).toBe(DEMO_KEY);
+        expect(await settings.getByRole('textbox', { name: /^(公司 Key|Company key)$/ }).inputValue()).toBe(DEMO_KEY);
         expect(await settings.getByLabel('SecretKey').inputValue()).toBe('');
         expect(await settings.getByLabel('SecretKey').getAttribute('placeholder')).toContain('已保存');
       } finally {
