@@ -4,7 +4,8 @@ import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
 import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { stateOfKey } from '@/utils/quota-types';
-import type { StoredState } from '@/utils/storage';
+import { pacedModules } from '@/utils/pace';
+import { summaryOfKey, type StoredState } from '@/utils/storage';
 import { FailureBanner } from './FailureBanner';
 import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
 import { useNow, useStoredState } from './page-shell';
@@ -15,7 +16,7 @@ const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings, settingsProblem } = useStoredState(initial);
+  const { credentials, state, settings, settingsProblem, summary } = useStoredState(initial);
   const now = useNow();
   const [busy, setBusy] = useState(false);
 
@@ -32,6 +33,8 @@ export function PopupApp({ initial }: { initial: StoredState }) {
   }
 
   const { snapshot, error } = stateOfKey(state, credentials.key);
+  const ownSummary = summaryOfKey(summary, credentials.key);
+  const paced = pacedModules({ state: { snapshot, error }, settings, summary: ownSummary }, now);
   const refresh = async () => {
     setBusy(true);
     try {
@@ -92,7 +95,14 @@ export function PopupApp({ initial }: { initial: StoredState }) {
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}
       {snapshot?.modules.map((module) => (
-        <QuotaCard key={module.id} module={module} settings={settings} />
+        <QuotaCard
+          key={module.id}
+          module={module}
+          settings={settings}
+          history={ownSummary?.modules[module.id]}
+          paced={paced.some((p) => p.id === module.id)}
+          now={now}
+        />
       ))}
     </main>
   );

@@ -1,19 +1,43 @@
-import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+import type { Forecast } from '@/utils/forecast';
+import { formatCstDate, formatNumber, t, type MessageKey } from '@/utils/i18n';
 import { moduleLowState } from '@/utils/low-quota';
 import { moduleName } from '@/utils/module-name';
 import type { ModuleQuota } from '@/utils/quota-types';
+import { daysUntil } from '@/utils/pace';
 import type { Settings } from '@/utils/settings';
+import { Sparkline } from './Sparkline';
 
 interface Props {
   module: ModuleQuota;
   settings: Pick<Settings, 'thresholds'>;
+  /** The last 30 days and the forecast, when the history has them. */
+  history?: { spark: number[]; forecast: Forecast } | undefined;
+  /** This module runs out within the pace warning's days. */
+  paced?: boolean;
+  now?: number;
+}
+
+/** One line on when the quota runs out at the current pace, or why there is no date. */
+function forecastLine(forecast: Forecast, now: number): string | null {
+  switch (forecast.kind) {
+    case 'runs-out': {
+      const days = daysUntil(forecast.at, now);
+      return days === 0 ? t('forecastRunsOutToday') : t('forecastRunsOut', [formatCstDate(forecast.at), formatNumber(days)]);
+    }
+    case 'not-enough-data':
+      return t('forecastNotEnough');
+    case 'flat':
+      return t('forecastFlat');
+    case 'none':
+      return null;
+  }
 }
 
 /**
  * One module: remaining of total as the main figure, a bar of consumed against total, and the four counts.
  * A low count is marked by colour and by words; a module with total 0 says "not purchased".
  */
-export function QuotaCard({ module, settings }: Props) {
+export function QuotaCard({ module, settings, history, paced = false, now = Date.now() }: Props) {
   const low = moduleLowState(module, settings);
   const isLow = low.remaining || low.deletable;
   const notPurchased = module.total === 0;
@@ -61,6 +85,20 @@ export function QuotaCard({ module, settings }: Props) {
       >
         <div class="bar-fill" style={{ width: `${consumedShare}%` }} />
       </div>
+      {history && !notPurchased ? (
+        <div class={`trend${paced ? ' paced' : ''}`}>
+          <Sparkline points={history.spark} />
+          <p class="forecast">
+            {paced ? (
+              <span class="tag tag-pace">
+                <span aria-hidden="true">⏳ </span>
+                {t('paceMarker')}
+              </span>
+            ) : null}
+            {forecastLine(history.forecast, now)}
+          </p>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } 
 import { checkPollMinutes } from '@/utils/validate-settings';
 import { Field } from './Field';
 import { useFollowing } from './page-shell';
+import { PaceWarningFields } from './PaceWarningFields';
 import { ThresholdInput } from './ThresholdInput';
 import { useDebouncedSave } from './use-debounced-save';
 
@@ -140,6 +141,7 @@ export function SettingsForm({ settings, totals, onChange, saved = false }: Prop
           />
           {t('notificationsLabel')}
         </label>
+        <PaceWarningFields settings={settings} onChange={onChange} onProblem={onProblem} />
       </section>
       <p class="settings-status" aria-live="polite">
         {saved && problems.size === 0 ? t('settingsSaved') : ''}

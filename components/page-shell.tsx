@@ -2,7 +2,7 @@ import { render, type FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 import { checkSettings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem, readStoredState, settingsItem, type StoredState } from '@/utils/storage';
+import { credentialsItem, historySummaryItem, quotaStateItem, readStoredState, settingsItem, type StoredState } from '@/utils/storage';
 
 /**
  * Mounts a page of the extension: its language and title, then the app on the stored state from the page's one
@@ -24,6 +24,7 @@ export function useStoredState(initial: StoredState): StoredState {
     const unwatch = [
       credentialsItem.watch((credentials) => setStored((s) => ({ ...s, credentials }))),
       quotaStateItem.watch((state) => setStored((s) => ({ ...s, state }))),
+      historySummaryItem.watch((summary) => setStored((s) => ({ ...s, summary }))),
       settingsItem.watch((raw) => {
         const { settings, damaged } = checkSettings(raw);
         setStored((s) => ({ ...s, settings, settingsProblem: s.settingsProblem === 'newer' ? 'newer' : damaged ? 'damaged' : null }));

@@ -1,18 +1,22 @@
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { explainFailure } from './explain-failure';
-import { formatNumber, t } from './i18n';
+import { formatCstDate, formatNumber, t } from './i18n';
 import { moduleLowState } from './low-quota';
 import { moduleName } from './module-name';
+import { pacedModules } from './pace';
 import type { QuotaError } from './quota-types';
 import { ruleForFailure } from './status-codes';
 import { alertMemoryItem, type AlertMemory, type CurrentView } from './storage';
 
 export type Alert =
-  { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number } | { kind: 'error'; error: QuotaError };
+  | { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number }
+  | { kind: 'error'; error: QuotaError }
+  | { kind: 'pace'; moduleId: string; at: number; days: number };
 
 /** The alerts the current key's view calls for, given what was announced before, and the new memory. Pure. */
-export function nextAlerts({ key, state, settings, alertMemory: memory }: CurrentView): { alerts: Alert[]; memory: AlertMemory } {
+export function nextAlerts(view: CurrentView, now: number): { alerts: Alert[]; memory: AlertMemory } {
+  const { key, state, settings, alertMemory: memory } = view;
   if (!key) return { alerts: [], memory: { key: null, low: [], error: null } };
   const previous = memory.key === key ? memory : { key, low: [], error: null };
   const alerts: Alert[] = [];
@@ -44,11 +48,32 @@ export function nextAlerts({ key, state, settings, alertMemory: memory }: Curren
       error = signature;
     }
   }
-  return { alerts: settings.notifications ? alerts : [], memory: { key, low, error } };
+  // The pace warning: once per episode, none for a module announced low, re-armed when a later forecast says it lasts.
+  let pace = previous.pace ?? [];
+  if (snapshot && view.summary) {
+    const paced = pacedModules(view, now);
+    const present = new Set(snapshot.modules.map((module) => module.id));
+    const lowIds = new Set(low.map((id) => id.slice(0, id.lastIndexOf(':'))));
+    const kept = pace.filter((id) => !present.has(id) || lowIds.has(id) || paced.some((p) => p.id === id));
+    for (const p of paced) {
+      if (kept.includes(p.id)) continue;
+      alerts.push({ kind: 'pace', moduleId: p.id, at: p.at, days: p.days });
+      kept.push(p.id);
+    }
+    pace = [...kept, ...[...lowIds].filter((id) => !kept.includes(id))];
+  }
+  return { alerts: settings.notifications ? alerts : [], memory: { key, low, error, pace } };
 }
 
 /** The words of a notification, in the UI language. */
 export function alertText(alert: Alert): { id: string; title: string; message: string } {
+  if (alert.kind === 'pace') {
+    return {
+      id: `pace:${alert.moduleId}`,
+      title: t('notifyPaceTitle', moduleName(alert.moduleId)),
+      message: t('notifyPace', [formatCstDate(alert.at), String(alert.days)]),
+    };
+  }
   if (alert.kind === 'low') {
     const message = alert.count === 'remaining' ? 'notifyLowRemaining' : 'notifyLowDeletable';
     return {
@@ -66,8 +91,8 @@ export function alertText(alert: Alert): { id: string; title: string; message: s
 }
 
 /** Shows the notifications the view calls for and remembers them. */
-export async function announce(view: CurrentView): Promise<void> {
-  const next = nextAlerts(view);
+export async function announce(view: CurrentView, now = Date.now()): Promise<void> {
+  const next = nextAlerts(view, now);
   await alertMemoryItem.setValue(next.memory);
   for (const alert of next.alerts) {
     const { id, title, message } = alertText(alert);

@@ -6,6 +6,7 @@ import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { HOUR, MINUTE } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
 import type { BadgeScope } from './settings';
+import { pacedModules } from './pace';
 import type { CurrentView } from './storage';
 
 /**
@@ -14,6 +15,8 @@ import type { CurrentView } from './storage';
  */
 export const LOW_COLORS = { background: '#C5221F', text: '#FFFFFF' } as const;
 export const ERROR_COLORS = { background: '#A35200', text: '#FFFFFF' } as const;
+/** Purple for a quota that runs out soon at the current pace. */
+export const PACE_COLORS = { background: '#6A1B9A', text: '#FFFFFF' } as const;
 /** Grey for numbers that are old because checks have been failing for long (a look of their own). */
 export const STALE_COLORS = { background: '#5F6368', text: '#FFFFFF' } as const;
 
@@ -36,10 +39,10 @@ export interface BadgeLook {
 const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColor: LOW_COLORS.text };
 
 /**
- * What the badge shows for the current key's view: a key-pair or account problem, then low quota, then numbers made
- * stale by a long failure; empty when all is well. Pure.
+ * What the badge shows for the current key's view: a key-pair or account problem, then low quota, then a quota that
+ * runs out soon at the current pace, then numbers made stale by a long failure; empty when all is well. Pure.
  */
-export function badgeLook(view: Pick<CurrentView, 'state' | 'settings'>, now: number): BadgeLook {
+export function badgeLook(view: Pick<CurrentView, 'state' | 'settings' | 'summary'>, now: number): BadgeLook {
   const { snapshot, error } = view.state;
   const { settings } = view;
   if (error) {
@@ -51,6 +54,7 @@ export function badgeLook(view: Pick<CurrentView, 'state' | 'settings'>, now: nu
   if (snapshot?.modules.some((module) => isLow(module, settings))) {
     return { text: t('badgeLow'), background: LOW_COLORS.background, textColor: LOW_COLORS.text };
   }
+  if (pacedModules(view, now).length > 0) return { text: t('badgePace'), background: PACE_COLORS.background, textColor: PACE_COLORS.text };
   if (staleSince(view, now) !== null) return { text: t('badgeStale'), background: STALE_COLORS.background, textColor: STALE_COLORS.text };
   return EMPTY;
 }

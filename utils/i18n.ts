@@ -35,6 +35,13 @@ export function formatNumber(value: number): string {
   return numbers().format(value);
 }
 
+const dates = () => formatter('date', (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }));
+
+/** A China day as a date: "2027年3月2日", "Mar 2, 2027". */
+export function formatCstDate(ms: number): string {
+  return dates().format(ms);
+}
+
 export function formatDateTime(ms: number): string {
   return dateTimes().format(ms);
 }

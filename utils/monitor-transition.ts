@@ -2,6 +2,7 @@
 // layer in quota-monitor.ts reads storage, sends the requests, and applies the effects; nothing here awaits.
 import { EMPTY_QUOTA_STATE, stateOfKey, type ClockHint, type ParsedQuota, type QuotaFailure, type QuotaState } from './quota-types';
 import { backoffDelay, DAY, dailyRetryAt, HOUR, MINUTE, nextAttemptAt, sinceLastCstMidnight } from './retry-schedule';
+import type { Sample } from './history';
 import { ruleForFailure, type RetryPolicy } from './status-codes';
 
 /** The worker's own bookkeeping for retries; survives worker restarts. */
@@ -48,7 +49,9 @@ export type Effect =
   | { kind: 'clear-retry' }
   /** Refresh data older than the period at this time: spreads browsers that start together. */
   | { kind: 'arm-start-refresh'; at: number }
-  | { kind: 'repaint' };
+  | { kind: 'repaint' }
+  /** Add the answer to the key's history (when a count changed, or the day is new) and summarize it again. */
+  | { kind: 'record'; key: string; sample: Sample };
 
 export interface Transition {
   stored: MonitorStored;
@@ -125,7 +128,7 @@ function answered(stored: MonitorStored, key: string, answer: Answer, now: numbe
         quota: { snapshot: { key, modules: parsed.modules, fetchedAt: now }, error: null },
         retry: { failures: 0, failureKey: null, clockOffsetMs },
       },
-      effects: [{ kind: 'clear-retry' }],
+      effects: [{ kind: 'clear-retry' }, { kind: 'record', key, sample: { at: now, modules: parsed.modules } }],
     };
   }
   const { failure } = parsed;

@@ -15,7 +15,8 @@ import {
   type RefreshTrigger,
 } from './monitor-transition';
 import { MINUTE } from './retry-schedule';
-import { pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
+import { forgetHistory, readHistory, recordSample, summarize } from './history';
+import { historySummaryItem, pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
 
 export type { RefreshTrigger } from './monitor-transition';
 
@@ -76,6 +77,10 @@ async function apply(before: MonitorStored, after: MonitorStored, effects: Effec
       case 'repaint':
         await repaint?.();
         break;
+      case 'record':
+        await recordSample(effect.key, effect.sample);
+        await historySummaryItem.setValue(summarize(effect.key, await readHistory(effect.key), effect.sample.at));
+        break;
     }
   }
 }
@@ -121,6 +126,8 @@ export function createQuotaMonitor(deps: MonitorDeps) {
         browser.alarms.clear(START_ALARM),
         quotaStateItem.removeValue(),
         retryStateItem.removeValue(),
+        historySummaryItem.removeValue(),
+        forgetHistory(),
       ]);
       return;
     }

@@ -28,12 +28,15 @@ export const DEFAULT_SETTINGS = {
   thresholds: Object.fromEntries(KNOWN_MODULE_IDS.map((id) => [id, DEFAULT_THRESHOLDS])) as Record<string, ModuleThresholds>,
   badgeScope: 'pro-qcc' as BadgeScope,
   notifications: true,
+  /** Warn when a module will run out within `days` at the last 30 days' pace. */
+  paceWarning: { enabled: true, days: 14 },
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
 export const POLL_MINUTES_MIN = 5;
 export const POLL_MINUTES_MAX = 24 * 60;
+export const PACE_DAYS_MAX = 365;
 
 export const thresholdsFor = (settings: Pick<Settings, 'thresholds'>, moduleId: string): ModuleThresholds =>
   settings.thresholds[moduleId] ?? DEFAULT_THRESHOLDS;
@@ -47,6 +50,9 @@ interface SettingsV1 {
   lowRemaining: Threshold;
   lowDeletable: Threshold;
 }
+
+/** v2 → v3: the pace warning, with its default. */
+export const migrateSettingsV2 = (old: Omit<Settings, 'paceWarning'>): Settings => ({ ...old, paceWarning: DEFAULT_SETTINGS.paceWarning });
 
 /** v1 → v2: the shared thresholds become each module's own; badge scope and notifications get their defaults. */
 export function migrateSettingsV1(old: SettingsV1): Settings {
@@ -99,5 +105,21 @@ export function checkSettings(raw: unknown): { settings: Settings; damaged: bool
     DEFAULT_SETTINGS.badgeScope,
   );
   const notifications = take(typeof raw.notifications === 'boolean' ? raw.notifications : null, DEFAULT_SETTINGS.notifications);
-  return { settings: { pollMinutes, thresholds, badgeScope, notifications }, damaged };
+  // Added in version 3: its absence is not damage.
+  const pace = raw.paceWarning;
+  const paceWarning =
+    pace === undefined
+      ? DEFAULT_SETTINGS.paceWarning
+      : take(
+          isObject(pace) &&
+            typeof pace.enabled === 'boolean' &&
+            typeof pace.days === 'number' &&
+            Number.isSafeInteger(pace.days) &&
+            pace.days >= 1 &&
+            pace.days <= PACE_DAYS_MAX
+            ? { enabled: pace.enabled, days: pace.days }
+            : null,
+          DEFAULT_SETTINGS.paceWarning,
+        );
+  return { settings: { pollMinutes, thresholds, badgeScope, notifications, paceWarning }, damaged };
 }

@@ -12,7 +12,7 @@ let showing: Promise<void> = Promise.resolve();
 export function showStoredState(now: () => number = Date.now): Promise<void> {
   const show = async () => {
     const view = await readCurrentView();
-    await Promise.all([paintAllTabs(badgeLook(view, now()), view.settings.badgeScope, badgeTitle(view, now())), announce(view)]);
+    await Promise.all([paintAllTabs(badgeLook(view, now()), view.settings.badgeScope, badgeTitle(view, now())), announce(view, now())]);
   };
   showing = showing.then(show, show);
   return showing;

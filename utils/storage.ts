@@ -3,9 +3,10 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { checkCredentials, type Credentials } from './credentials';
+import type { HistorySummary } from './history';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
-import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, type Settings } from './settings';
+import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {
@@ -13,12 +14,12 @@ export const credentialsItem = storage.defineItem<Credentials | null>('local:cre
   version: 1,
 });
 
-const SETTINGS_VERSION = 2;
+const SETTINGS_VERSION = 3;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: { 2: migrateSettingsV1 },
+  migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
 });
 
 /** Written by the worker only; read by the popup and the options page. */
@@ -39,6 +40,12 @@ export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
   version: 1,
 });
 
+/** The summary when it belongs to `key`. */
+export const summaryOfKey = (raw: unknown, key: string | undefined): HistorySummary | null => {
+  const summary = raw as HistorySummary | null | undefined;
+  return key !== undefined && summary?.key === key ? summary : null;
+};
+
 /** What has been announced already, so that each crossing is announced once; survives worker restarts. */
 export interface AlertMemory {
   key: string | null;
@@ -46,6 +53,8 @@ export interface AlertMemory {
   low: string[];
   /** "<class>:<code>" of the key-pair or account error announced last, until a good answer. */
   error: string | null;
+  /** Module ids whose pace warning was announced, until a later forecast says the quota lasts. */
+  pace?: string[];
 }
 
 export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemory', {
@@ -53,11 +62,23 @@ export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemor
   version: 1,
 });
 
+/** Per module, the last 30 days' remaining counts and the forecast: written by the worker, painted by the popup. */
+export const historySummaryItem = storage.defineItem<HistorySummary | null>('local:historySummary', {
+  fallback: null,
+  version: 1,
+});
+
 /** An item's key in its storage area ("local:settings" → "settings"). */
 const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
 
 /** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
-export const FIRST_PAINT_KEYS = [areaKey(credentialsItem), areaKey(quotaStateItem), areaKey(settingsItem), `${areaKey(settingsItem)}$`];
+export const FIRST_PAINT_KEYS = [
+  areaKey(credentialsItem),
+  areaKey(quotaStateItem),
+  areaKey(settingsItem),
+  `${areaKey(settingsItem)}$`,
+  areaKey(historySummaryItem),
+];
 
 /** Settings that could not be used as stored: written by a newer version, or damaged. */
 export type SettingsProblem = 'newer' | 'damaged' | null;
@@ -69,6 +90,8 @@ export interface StoredState {
   settings: Settings;
   /** The settings in use are defaults in memory for what could not be read; newer ones are never overwritten. */
   settingsProblem: SettingsProblem;
+  /** The history's summary, for the key it was made for. */
+  summary: HistorySummary | null;
 }
 
 /**
@@ -105,6 +128,7 @@ export async function readStoredState(): Promise<StoredState> {
   return {
     credentials: checkCredentials(stored[areaKey(credentialsItem)]),
     state: checkQuotaState(stored[areaKey(quotaStateItem)]),
+    summary: (stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined) ?? null,
     ...usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`])),
   };
 }
@@ -124,6 +148,8 @@ export interface CurrentView {
   state: QuotaState;
   settings: Settings;
   alertMemory: AlertMemory;
+  /** The history's summary of `key` only. */
+  summary: HistorySummary | null;
 }
 
 /** Reads the current key's view in one storage call. */
@@ -136,6 +162,7 @@ export async function readCurrentView(): Promise<CurrentView> {
     state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),
     settings,
     alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
+    summary: summaryOfKey(stored[areaKey(historySummaryItem)], key),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n';
-import { POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Threshold } from './settings';
+import { PACE_DAYS_MAX, POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Threshold } from './settings';
 
 /** A typed value that is either usable as it is, or refused with the message key of the problem. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: MessageKey };
@@ -24,4 +24,9 @@ export function checkThreshold(unit: Threshold['unit'], text: string): Checked<T
 export function checkPollMinutes(text: string): Checked<number> {
   const value = parseWholeNumber(text);
   return value === null || value < POLL_MINUTES_MIN || value > POLL_MINUTES_MAX ? refused('errorPollRange') : { ok: true, value };
+}
+
+export function checkPaceDays(text: string): Checked<number> {
+  const value = parseWholeNumber(text);
+  return value === null || value < 1 || value > PACE_DAYS_MAX ? refused('errorPaceRange') : { ok: true, value };
 }

@@ -27,11 +27,9 @@ describe('size budgets of the Chrome build (gzip -9)', () => {
   );
 
   const unpacked = allFiles(CHROME_DIR).reduce((sum, file) => sum + statSync(join(CHROME_DIR, file)).size, 0);
-  console.log(`whole build unpacked, not compressed: ${(unpacked / KiB).toFixed(1)} KiB (limit 150 KiB)`);
+  console.log(`whole build unpacked, not compressed: ${(unpacked / KiB).toFixed(1)} KiB (reported, not a budget)`);
 
-  it('the unpacked build, icons included, stays within 150 KiB even uncompressed', () => {
-    expect(unpacked).toBeLessThanOrEqual(150 * KiB);
-  });
+  // The whole build's budget is measured with gzip (issue 13); the uncompressed size is reported for reference.
 
   it.each(rows)('$entry fits its budget', ({ files, bytes, limit }) => {
     expect(files.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { alertText, announce, nextAlerts, onAlertClicked } from '@/utils/alerts'
 import type { QuotaState } from '@/utils/quota-types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { alertMemoryItem, credentialsItem, quotaStateItem, readCurrentView } from '@/utils/storage';
-import { apiError, moduleQuota as module, NO_ALERTS, quotaState, viewOf } from './builders';
+import { apiError, moduleQuota as module, NO_ALERTS, quotaState, runsOut, viewOf } from './builders';
 
 const healthy = [module('radar_id', 50, 2, 50), module('bene_id', 100, 2, 30)];
 const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] = null) => quotaState(modules, error);
@@ -13,10 +13,14 @@ const state = (modules: ReturnType<typeof module>[], error: QuotaState['error'] 
 function run(states: QuotaState[], settings = DEFAULT_SETTINGS) {
   let memory = NO_ALERTS;
   return states.map((s) => {
-    const result = nextAlerts(viewOf(s, 'K', settings, memory));
+    const result = nextAlerts(viewOf(s, 'K', settings, memory), 0);
     memory = result.memory;
     return result.alerts.map((a) =>
-      a.kind === 'low' ? `${a.moduleId}:${a.count}=${a.value}` : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`,
+      a.kind === 'low'
+        ? `${a.moduleId}:${a.count}=${a.value}`
+        : a.kind === 'pace'
+          ? `pace:${a.moduleId}=${a.days}`
+          : `error:${a.error.failure.kind === 'api' ? a.error.failure.code : ''}`,
     );
   });
 }
@@ -58,11 +62,36 @@ describe('alerts', () => {
     ]);
   });
 
+  it('warns of the pace once per episode, not for a module announced low, and again only after a forecast says it lasts', () => {
+    const now = Date.UTC(2026, 10, 29, 4);
+    const inDays = (days: number) => Date.UTC(2026, 10, 28, 16) + days * 86_400_000;
+    const modules = [module('radar_id', 500, 100, 400), module('bene_id', 100, 95, 30)];
+    const steps = [
+      runsOut({ radar_id: inDays(10) }),
+      runsOut({ radar_id: inDays(9) }),
+      runsOut({ radar_id: inDays(40) }),
+      runsOut({ radar_id: inDays(7), bene_id: inDays(2) }),
+    ];
+    let memory = NO_ALERTS;
+    const announced = steps.map((summary) => {
+      const result = nextAlerts(viewOf(quotaState(modules), 'K', DEFAULT_SETTINGS, memory, summary), now);
+      memory = result.memory;
+      return result.alerts.filter((a) => a.kind === 'pace').map((a) => (a.kind === 'pace' ? `${a.moduleId}:${a.days}` : ''));
+    });
+    // bene_id is low (5 of 100): its low notification says more, and no pace warning follows.
+    expect(announced).toEqual([['radar_id:10'], [], [], ['radar_id:7']]);
+    expect(alertText({ kind: 'pace', moduleId: 'radar_id', at: inDays(10), days: 10 })).toEqual({
+      id: 'pace:radar_id',
+      title: '风险监控额度即将用完',
+      message: '按近 30 天用量，约 2026年12月9日 用完（10 天后）。',
+    });
+  });
+
   it('stays quiet when notifications are off, without announcing old lows later', () => {
     const low = state([module('bene_id', 100, 95, 30)]);
-    const off = nextAlerts(viewOf(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }));
+    const off = nextAlerts(viewOf(low, 'K', { ...DEFAULT_SETTINGS, notifications: false }), 0);
     expect(off.alerts).toEqual([]);
-    expect(nextAlerts(viewOf(low, 'K', DEFAULT_SETTINGS, off.memory)).alerts).toEqual([]);
+    expect(nextAlerts(viewOf(low, 'K', DEFAULT_SETTINGS, off.memory), 0).alerts).toEqual([]);
   });
 
   it('says which module, which count and what is left', () => {

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeLook, badgeTitle, ERROR_COLORS, isProQccUrl, LOW_COLORS, paintAllTabs, paintTab, STALE_COLORS } from '@/utils/badge';
+import {
+  badgeLook,
+  badgeTitle,
+  ERROR_COLORS,
+  isProQccUrl,
+  LOW_COLORS,
+  paintAllTabs,
+  paintTab,
+  PACE_COLORS,
+  STALE_COLORS,
+} from '@/utils/badge';
 import { HOUR } from '@/utils/retry-schedule';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/quota-types';
-import { apiError, HEALTHY_MODULES as healthy, moduleQuota as module, quotaState, viewOf } from './builders';
+import { apiError, HEALTHY_MODULES as healthy, moduleQuota as module, NO_ALERTS, quotaState, runsOut, viewOf } from './builders';
 import { useLocale } from './setup';
 
 const state = (modules = healthy, error: QuotaState['error'] = null) => quotaState(modules, error);
@@ -63,6 +73,25 @@ describe('badgeLook', () => {
     expect(STALE_COLORS.background).not.toBe(ERROR_COLORS.background);
   });
 
+  it('shows the pace warning in purple when nothing is low; low and key-pair errors outrank it', () => {
+    const now = Date.UTC(2026, 10, 29, 4);
+    const soon = runsOut({ radar_id: Date.UTC(2026, 10, 28, 16) + 10 * 86_400_000 });
+    const later = runsOut({ radar_id: Date.UTC(2026, 10, 28, 16) + 15 * 86_400_000 });
+    expect(badgeLook(viewOf(state(), 'K', DEFAULT_SETTINGS, NO_ALERTS, soon), now)).toEqual({
+      text: '将尽',
+      background: PACE_COLORS.background,
+      textColor: '#FFFFFF',
+    });
+    expect(badgeLook(viewOf(state(), 'K', DEFAULT_SETTINGS, NO_ALERTS, later), now).text).toBe('');
+    expect(
+      badgeLook(viewOf(state(), 'K', { ...DEFAULT_SETTINGS, paceWarning: { enabled: false, days: 14 } }, NO_ALERTS, soon), now).text,
+    ).toBe('');
+    expect(badgeLook(viewOf(state([...healthy, module('bene_id', 100, 95, 30)]), 'K', DEFAULT_SETTINGS, NO_ALERTS, soon), now).text).toBe(
+      '不足',
+    );
+    expect(badgeLook(viewOf(state(healthy, apiError(101)), 'K', DEFAULT_SETTINGS, NO_ALERTS, soon), now).text).toBe('!');
+  });
+
   it('reads well as white text on every background, as Chromium before 110 draws it (WCAG 4.5:1)', () => {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => {
@@ -71,7 +100,7 @@ describe('badgeLook', () => {
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    for (const colors of [LOW_COLORS, ERROR_COLORS, STALE_COLORS]) {
+    for (const colors of [LOW_COLORS, ERROR_COLORS, STALE_COLORS, PACE_COLORS]) {
       expect(colors.text).toBe('#FFFFFF');
       expect((1 + 0.05) / (luminance(colors.background) + 0.05)).toBeGreaterThanOrEqual(4.5);
     }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
+import type { HistorySummary } from '@/utils/history';
 import type { AlertMemory, CurrentView } from '@/utils/storage';
 
 /** A module as the extension keeps it: remaining is total − consumed, never below 0. */
@@ -42,7 +43,16 @@ export const viewOf = (
   key: string | null = 'K',
   settings: Settings = DEFAULT_SETTINGS,
   alertMemory: AlertMemory = NO_ALERTS,
-): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory });
+  summary: HistorySummary | null = null,
+): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory, summary });
+
+/** A history summary of key `K` in which each listed module runs out on the day of `at` (ms). */
+export const runsOut = (modules: Record<string, number>, key = 'K'): HistorySummary => ({
+  key,
+  modules: Object.fromEntries(
+    Object.entries(modules).map(([id, at]) => [id, { spark: [], forecast: { kind: 'runs-out', at, days: 0, perDay: 1 } }]),
+  ),
+});
 
 /** The document's example rows, as getQuota sends them. */
 const API_ROWS = [

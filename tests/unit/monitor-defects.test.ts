@@ -198,7 +198,7 @@ describe('settings of a newer version, or damaged', () => {
   it('are left untouched, never blank a page, and never stop the worker; the key pair stays', async () => {
     await signIn();
     const newer = { pollMinutes: '30m', thresholds: 'per-team', badgeScope: 'pro-qcc', notifications: false, teams: ['risk'] };
-    await fakeBrowser.storage.local.set({ settings: newer, settings$: { v: 3 } });
+    await fakeBrowser.storage.local.set({ settings: newer, settings$: { v: 4 } });
     const read = await readStoredState();
     expect(read.settingsProblem).toBe('newer');
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, notifications: false });
@@ -208,7 +208,7 @@ describe('settings of a newer version, or damaged', () => {
     await monitor.refresh();
     expect(fetch).toHaveBeenCalledTimes(1);
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$', 'credentials']);
-    expect(stored).toEqual({ settings: newer, settings$: { v: 3 }, credentials: { key: 'OLD', secretKey: 'S' } });
+    expect(stored).toEqual({ settings: newer, settings$: { v: 4 }, credentials: { key: 'OLD', secretKey: 'S' } });
   });
 
   it('damaged settings read as defaults with a note', async () => {

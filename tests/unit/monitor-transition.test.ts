@@ -50,7 +50,7 @@ describe('the retry rules, as a table (random 0.5)', () => {
     });
     expect(stored.quota).toEqual({ snapshot: { key: 'K', modules: HEALTHY_MODULES, fetchedAt: NOW }, error: null });
     expect(stored.retry).toEqual({ failures: 0, failureKey: null, clockOffsetMs: 7000 });
-    expect(effects).toEqual([{ kind: 'clear-retry' }]);
+    expect(effects).toEqual([{ kind: 'clear-retry' }, { kind: 'record', key: 'K', sample: { at: NOW, modules: HEALTHY_MODULES } }]);
   });
 });
 

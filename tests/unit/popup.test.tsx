@@ -22,7 +22,7 @@ const countOf = (card: HTMLElement, label: string) => Number(within(card).getByT
 
 describe('the popup', () => {
   it('shows each module in one element with its name and four numbers, and the age of the data', () => {
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
     const cards = screen.getAllByRole('region');
     expect(cards).toHaveLength(3);
     cards.forEach((card, index) => {
@@ -45,7 +45,7 @@ describe('the popup', () => {
 
   it('speaks English when the browser does', () => {
     useLocale('en');
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
     expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(
       names.en,
     );
@@ -56,7 +56,7 @@ describe('the popup', () => {
   it('asks the worker to refresh when the button is pressed', async () => {
     const send = vi.fn(async () => undefined);
     fakeBrowser.runtime.sendMessage = send;
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     expect(send).toHaveBeenCalledWith({ type: 'refresh' });
   });
@@ -66,7 +66,13 @@ describe('the popup', () => {
     fakeBrowser.runtime.openOptionsPage = open;
     render(
       <PopupApp
-        initial={{ credentials: null, state: { snapshot: null, error: null }, settings: DEFAULT_SETTINGS, settingsProblem: null }}
+        initial={{
+          credentials: null,
+          state: { snapshot: null, error: null },
+          settings: DEFAULT_SETTINGS,
+          settingsProblem: null,
+          summary: null,
+        }}
       />,
     );
     expect(screen.getByText('尚未设置公司 Key')).toBeTruthy();
@@ -79,11 +85,38 @@ describe('the popup', () => {
       ...state,
       error: { key: 'KEY1', failure: { kind: 'timeout' }, at: Date.now(), nextAttemptAt: Date.now() + 60_000 },
     };
-    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS, settingsProblem: null }} />);
+    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
     expect(screen.getByRole('alert').textContent).toContain('pro.qcc.com 在 15 秒内没有应答');
     // One label for the age and the failure; no separate "updated just now" beside a failure marker.
     expect(screen.getByText(/^数据更新于 .+，之后的查询失败$/)).toBeTruthy();
     expect(screen.queryByText(/^更新于/)).toBeNull();
     expect(screen.getAllByRole('region')).toHaveLength(3);
+  });
+});
+
+describe('the popup’s trend and forecast', () => {
+  it('draws each module’s last 30 days as one line and says when it runs out, marking the ones inside the pace warning', () => {
+    const now = Date.now();
+    const today = Math.floor((now + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
+    const summary = {
+      key: 'KEY1',
+      modules: {
+        radar_id: { spark: [60, 55, 50, 48], forecast: { kind: 'runs-out' as const, at: today + 93 * 86_400_000, days: 93, perDay: 0.5 } },
+        bene_id: { spark: [98, 98], forecast: { kind: 'flat' as const } },
+        natural_person_id: {
+          spark: [10, 8, 6, 4],
+          forecast: { kind: 'runs-out' as const, at: today + 2 * 86_400_000, days: 2, perDay: 2 },
+        },
+      },
+    };
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary }} />);
+    const [radar, bene, person] = screen.getAllByRole('region');
+    expect(radar!.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(4);
+    expect(within(radar!).getByRole('img').getAttribute('aria-label')).toBe('近 30 天剩余额度走势');
+    expect(radar!.textContent).toMatch(/按近 30 天用量，约 \d{4}年\d{1,2}月\d{1,2}日 用完（93 天后）/);
+    expect(bene!.textContent).toContain('近 30 天没有消耗');
+    // Natural-person verification is already low (4 of 50): the low marker says more than the pace.
+    expect(person!.textContent).toContain('2 天后');
+    expect(screen.queryByText('即将用完')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { credentialsItem, FIRST_PAINT_KEYS, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage';
 
 describe('storage schema', () => {
-  it('migrates v1 settings (one threshold pair for all) to v2 (per module), keeping the user’s values', async () => {
+  it('migrates v1 settings (one threshold pair for all) to the current version (per module), keeping the user’s values', async () => {
     await fakeBrowser.storage.local.set({
       settings: { pollMinutes: 60, lowRemaining: { unit: 'count', value: 7 }, lowDeletable: { unit: 'percent', value: 25 } },
       settings$: { v: 1 },
@@ -19,7 +19,7 @@ describe('storage schema', () => {
     for (const id of ['radar_id', 'bene_id', 'natural_person_id']) {
       expect(settings.thresholds[id]).toEqual({ remaining: { unit: 'count', value: 7 }, deletable: { unit: 'percent', value: 25 } });
     }
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 3 });
   });
 
   it('reads defaults on a fresh install and keeps the key pair in storage.local only', async () => {
@@ -38,6 +38,7 @@ describe('readStoredState (the pages’ first paint)', () => {
       state: { snapshot: null, error: null },
       settings: DEFAULT_SETTINGS,
       settingsProblem: null,
+      summary: null,
     });
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 45 });
@@ -60,7 +61,7 @@ describe('readStoredState (the pages’ first paint)', () => {
     const script = readFileSync(resolve(import.meta.dirname, '../../public/read-stored-state.js'), 'utf8');
     const listed = JSON.parse(script.match(/get\((\[[^\]]*\])\)/)![1]!.replace(/'/g, '"'));
     expect(listed).toEqual(FIRST_PAINT_KEYS);
-    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$']);
+    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$', 'historySummary']);
   });
 
   it('uses the read that public/read-stored-state.js started, when there is one', async () => {
