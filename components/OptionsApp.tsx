@@ -99,6 +99,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       <SettingsForm settings={settings} totals={totals} onChange={changeSettings} saved={notice?.kind === 'settings'} />
       {credentials ? <ForgetKey onForget={forget} /> : null}
       <footer>
+        <a href="/history.html" target="_blank" rel="noreferrer">
+          {t('historyLink')}
+        </a>
         <a href="/privacy.txt" target="_blank" rel="noreferrer">
           {t('privacyLink')}
         </a>

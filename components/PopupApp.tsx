@@ -7,7 +7,7 @@ import { stateOfKey } from '@/utils/quota-types';
 import { pacedModules } from '@/utils/pace';
 import { summaryOfKey, type StoredState } from '@/utils/storage';
 import { FailureBanner } from './FailureBanner';
-import { ExternalIcon, RefreshIcon, SettingsIcon } from './icons';
+import { ExternalIcon, HistoryIcon, RefreshIcon, SettingsIcon } from './icons';
 import { useNow, useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
 import { SettingsNote } from './SettingsNote';
@@ -76,6 +76,16 @@ export function PopupApp({ initial }: { initial: StoredState }) {
             title={t('openProQcc')}
           >
             <ExternalIcon />
+          </a>
+          <a
+            class="icon-button"
+            href="/history.html"
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t('historyLink')}
+            title={t('historyLink')}
+          >
+            <HistoryIcon />
           </a>
         </nav>
       </header>

@@ -89,12 +89,7 @@ export function QuotaCard({ module, settings, history, paced = false, now = Date
         <div class={`trend${paced ? ' paced' : ''}`}>
           <Sparkline points={history.spark} />
           <p class="forecast">
-            {paced ? (
-              <span class="tag tag-pace">
-                <span aria-hidden="true">⏳ </span>
-                {t('paceMarker')}
-              </span>
-            ) : null}
+            {paced ? <span class="tag tag-pace">{t('paceMarker')}</span> : null}
             {forecastLine(history.forecast, now)}
           </p>
         </div>

@@ -7,7 +7,7 @@ import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
 import { checkSettings } from '@/utils/settings';
 import { showStoredState } from '@/utils/show-state';
-import { credentialsItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
+import { credentialsItem, historySummaryItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
 
 /** A pro.qcc.com page load refreshes data older than this. */
 export const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
@@ -39,6 +39,8 @@ export default defineBackground(() => {
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
   settingsItem.watch((settings) => void ensurePollAlarm(checkSettings(settings).settings.pollMinutes).then(() => showStoredState()));
   quotaStateItem.watch(() => void showStoredState());
+  // A new forecast (after an answer, or an import on the history page) may start or end a pace warning.
+  historySummaryItem.watch(() => void showStoredState());
   browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
   // Tab-specific badges reset when a tab navigates: paint it again, and refresh old data when pro.qcc.com loads.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import { csvFileName, decodeCsv, parseCsv, toCsv } from '@/utils/csv';
+import { cstDayStart } from '@/utils/forecast';
+import { cstDay, mergeSamples, moduleSamples, readHistory, summarize, type Sample } from '@/utils/history';
+import { formatNumber, t } from '@/utils/i18n';
+import { moduleName } from '@/utils/module-name';
+import { DAY } from '@/utils/retry-schedule';
+import { historySummaryItem, type StoredState } from '@/utils/storage';
+import { HistoryChart } from './HistoryChart';
+import { useStoredState } from './page-shell';
+
+const RANGES = [7, 30, 90, 365] as const;
+
+type Outcome =
+  | { kind: 'imported'; rows: number; added: number }
+  | { kind: 'bad-rows'; lines: number[] }
+  | { kind: 'other-key'; keyTail: string }
+  | { kind: 'columns'; missing: string[] }
+  | null;
+
+/** Consumption per China day: the rise of the consumed count from the day before, never negative. */
+function dailyUse(samples: readonly Sample[], ids: readonly string[], from: number): Array<{ day: string; use: number[] }> {
+  const days = new Map<string, number[]>();
+  for (const id of ids) {
+    let previous: number | undefined;
+    for (const reading of moduleSamples(samples, id)) {
+      const rise = previous === undefined ? 0 : Math.max(0, reading.consumed - previous);
+      previous = reading.consumed;
+      if (reading.at < from) continue;
+      const day = cstDay(reading.at);
+      const use = days.get(day) ?? ids.map(() => 0);
+      use[ids.indexOf(id)] = (use[ids.indexOf(id)] ?? 0) + rise;
+      days.set(day, use);
+    }
+  }
+  return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([day, use]) => ({ day, use }));
+}
+
+/** The history page: per module a chart over 7 / 30 / 90 / 365 days, a table of use per day, CSV export and import. */
+export function HistoryApp({ initial }: { initial: StoredState }) {
+  const { credentials } = useStoredState(initial);
+  const [samples, setSamples] = useState<Sample[] | null>(null);
+  const [range, setRange] = useState<(typeof RANGES)[number]>(30);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const key = credentials?.key;
+
+  useEffect(() => {
+    if (key !== undefined) void readHistory(key).then(setSamples);
+  }, [key]);
+
+  if (!credentials) {
+    return (
+      <main class="history">
+        <h1>{t('historyTitle')}</h1>
+        <p>{t('noKeyPrompt')}</p>
+      </main>
+    );
+  }
+  const keyTail = credentials.key.slice(-4);
+  const now = Date.now();
+  const from = cstDayStart(now) - (range - 1) * DAY;
+  const all = samples ?? [];
+  const ids = [...new Set(all.flatMap((s) => s.modules.map((m) => m.id)))];
+
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([toCsv(all, keyTail, moduleName)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = csvFileName(keyTail, now);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const importCsv = async (file: File) => {
+    const parsed = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())), keyTail);
+    if (!parsed.ok) {
+      setOutcome(
+        parsed.reason === 'bad-rows'
+          ? { kind: 'bad-rows', lines: parsed.lines }
+          : parsed.reason === 'other-key'
+            ? { kind: 'other-key', keyTail: parsed.keyTail }
+            : { kind: 'columns', missing: parsed.missing },
+      );
+      return;
+    }
+    const added = await mergeSamples(credentials.key, parsed.samples);
+    const merged = await readHistory(credentials.key);
+    await historySummaryItem.setValue(summarize(credentials.key, merged, Date.now()));
+    setSamples(merged);
+    setOutcome({ kind: 'imported', rows: parsed.rows, added });
+  };
+
+  const table = dailyUse(all, ids, from);
+  return (
+    <main class="history">
+      <h1>{t('historyTitle')}</h1>
+      <p class="masked-key">{t('maskedKey', keyTail)}</p>
+      <fieldset class="ranges">
+        <legend>{t('rangeLabel')}</legend>
+        {RANGES.map((days) => (
+          <label class="choice" key={days}>
+            <input type="radio" name="range" value={days} checked={range === days} onChange={() => setRange(days)} />
+            {t('rangeDays', String(days))}
+          </label>
+        ))}
+      </fieldset>
+      {samples !== null && ids.length === 0 ? <p>{t('historyEmpty')}</p> : null}
+      {ids.map((id) => (
+        <section class="panel" key={id} aria-labelledby={`history-${id}`}>
+          <h2 id={`history-${id}`}>{moduleName(id)}</h2>
+          <HistoryChart name={moduleName(id)} readings={moduleSamples(all, id)} from={from} to={now} />
+        </section>
+      ))}
+      {ids.length > 0 ? (
+        <section class="panel" aria-labelledby="daily-heading">
+          <h2 id="daily-heading">{t('dailyTableCaption')}</h2>
+          <table class="daily">
+            <thead>
+              <tr>
+                <th scope="col">{t('dateColumn')}</th>
+                {ids.map((id) => (
+                  <th scope="col" key={id}>
+                    {moduleName(id)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.map(({ day, use }) => (
+                <tr key={day}>
+                  <th scope="row">{day}</th>
+                  {use.map((value, i) => (
+                    <td key={ids[i]}>{formatNumber(value)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section class="panel" aria-labelledby="csv-heading">
+        <h2 id="csv-heading">{t('csvHeading')}</h2>
+        <p class="help">{t('csvHelp')}</p>
+        <div class="csv-actions">
+          <button type="button" class="primary" onClick={exportCsv} disabled={all.length === 0}>
+            {t('exportCsv')}
+          </button>
+          <label class="file-button">
+            {t('importCsv')}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                event.currentTarget.value = '';
+                if (file) void importCsv(file);
+              }}
+            />
+          </label>
+        </div>
+        <div aria-live="polite">
+          {outcome?.kind === 'imported' ? (
+            <p role="status">{t('importDone', [formatNumber(outcome.rows), formatNumber(outcome.added)])}</p>
+          ) : null}
+          {outcome?.kind === 'bad-rows' ? <p role="alert">{t('importBadRows', outcome.lines.join(', '))}</p> : null}
+          {outcome?.kind === 'other-key' ? <p role="alert">{t('importOtherKey', [outcome.keyTail, keyTail])}</p> : null}
+          {outcome?.kind === 'columns' ? <p role="alert">{t('importColumns', outcome.missing.join(', '))}</p> : null}
+        </div>
+      </section>
+    </main>
+  );
+}
