@@ -105,7 +105,7 @@ describe.each([
       history.getByRole('button', { name: /导出 CSV|Export CSV/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^qcc-quota-history-${TAIL}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const exported = readFileSync((await download.path()), 'utf8');
+    const exported = readFileSync(await download.path(), 'utf8');
     expect(exported.startsWith('\uFEFFtime,module,total,consumed,remaining,deletable,')).toBe(true);
     const fixed = (csv: string) =>
       csv

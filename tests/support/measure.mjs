@@ -57,6 +57,15 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
       `chrome.storage.local.set({ credentials: { key: ${JSON.stringify(DEMO_KEY)}, secretKey: ${JSON.stringify(DEMO_SECRET)} } })`,
     );
     await fetched;
+    // 30 days of history behind each module, as the worker summarizes it: the popup paints three sparklines and
+    // forecast lines, and so does the floor, which is cloned from it.
+    const spark = Array.from({ length: 30 }, (_, i) => 500 - 10 * i);
+    const runsOut = { kind: 'runs-out', at: Date.now() + 40 * 86_400_000, days: 40, perDay: 10 };
+    await browser.evaluate(
+      await browser.workerSession(),
+      `chrome.storage.local.set({ historySummary: { key: ${JSON.stringify(DEMO_KEY)}, modules: Object.fromEntries(['radar_id', 'bene_id', 'natural_person_id'].map((id) => [id, { spark: ${JSON.stringify(spark)}, forecast: ${JSON.stringify(runsOut)} }])) } })`,
+    );
+    await sleep(200);
 
     // The floor: the popup's own markup and stylesheet, without any script.
     const sample = await openAndAttach('popup.html');
@@ -70,6 +79,8 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
       })()`,
     );
     await browser.close(sample.targetId);
+    if ((markup.match(/<polyline/g) ?? []).length !== 3)
+      throw new Error('The popup painted no sparklines: the floor would not include them.');
     writeFileSync(join(copy, 'floor.html'), markup);
 
     // Opening the popup with data younger than a minute asks nothing.
