@@ -20,7 +20,7 @@ describe('the Firefox build in Firefox', () => {
 
   /** The four numbers of each module card of the current page. */
   const cardNumbers = async () => {
-    const cards = await Promise.all(['radar_id', 'bene_id', 'natural_person_id'].map((id) => firefox.text(`[data-module="${id}"]`)));
+    const cards = await Promise.all(['radar_id', 'bene_id', 'natural_person_id'].map((id) => firefox.text(`[data-module="${id}"] dl`)));
     return cards.map((card) => (card ?? '').match(/\d+/g)?.map(Number));
   };
 
