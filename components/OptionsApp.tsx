@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
@@ -53,6 +54,12 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       { kind: 'settings' },
     );
 
+  // While the page goes away there is no time to read first: the change is made on the settings this page holds,
+  // which follow storage, and written with no await before it.
+  const changeSettingsNow = (update: SettingsUpdate) => {
+    if (settingsProblem !== 'newer') void browser.storage.local.set({ settings: { ...settings, ...update(settings) } });
+  };
+
   const forget = () =>
     guarded(
       async () => {
@@ -96,7 +103,13 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         {snapshot ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />) : null}
       </div>
       <SettingsNote problem={settingsProblem} />
-      <SettingsForm settings={settings} totals={totals} onChange={changeSettings} saved={notice?.kind === 'settings'} />
+      <SettingsForm
+        settings={settings}
+        totals={totals}
+        onChange={changeSettings}
+        onChangeNow={changeSettingsNow}
+        saved={notice?.kind === 'settings'}
+      />
       {credentials ? <ForgetKey onForget={forget} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">

@@ -10,14 +10,21 @@ import { useDebouncedSave } from './use-debounced-save';
 interface Props {
   settings: Settings;
   onChange: (update: SettingsUpdate) => void;
+  onChangeNow: (update: SettingsUpdate) => void;
   onProblem: (id: string, hasProblem: boolean) => void;
 }
 
 /** "Warn when a quota will run out within N days": on or off, and N. */
-export function PaceWarningFields({ settings, onChange, onProblem }: Props) {
+export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem }: Props) {
   const [days, setDays, daysRef] = useFollowing(String(settings.paceWarning.days));
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const save = useDebouncedSave((value: number) => onChange((current) => ({ paceWarning: { ...current.paceWarning, days: value } })));
+  const daysUpdate =
+    (value: number): SettingsUpdate =>
+    (current) => ({ paceWarning: { ...current.paceWarning, days: value } });
+  const save = useDebouncedSave(
+    (value: number) => onChange(daysUpdate(value)),
+    (value: number) => onChangeNow(daysUpdate(value)),
+  );
   const check = (text: string) => {
     const checked = checkPaceDays(text);
     setProblem(checked.ok ? null : checked.problem);

@@ -19,6 +19,8 @@ interface Props {
   totals: Readonly<Record<string, number>>;
   /** Stores a change; it takes effect at once (the worker re-plans the alarm and redraws the badge). */
   onChange: (update: SettingsUpdate) => void;
+  /** Stores a change with no await before the write, for a page that is going away. */
+  onChangeNow?: (update: SettingsUpdate) => void;
   /** The last change was stored. */
   saved?: boolean;
 }
@@ -29,7 +31,7 @@ const COUNTS = [
 ] as const satisfies ReadonlyArray<readonly [keyof ModuleThresholds, MessageKey]>;
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
-export function SettingsForm({ settings, totals, onChange, saved = false }: Props) {
+export function SettingsForm({ settings, totals, onChange, onChangeNow = onChange, saved = false }: Props) {
   const [minutes, setMinutes, minutesRef] = useFollowing(String(settings.pollMinutes));
   const [minutesProblem, setMinutesProblem] = useState<MessageKey | null>(null);
   // Fields holding a value they cannot save: while any does, nothing says "saved".
@@ -42,10 +44,14 @@ export function SettingsForm({ settings, totals, onChange, saved = false }: Prop
       else next.delete(id);
       return next;
     });
-  const saveMinutes = useDebouncedSave((value: number) => onChange(() => ({ pollMinutes: value })));
+  const saveMinutes = useDebouncedSave(
+    (value: number) => onChange(() => ({ pollMinutes: value })),
+    (value: number) => onChangeNow(() => ({ pollMinutes: value })),
+  );
 
-  const setThreshold = (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]) =>
-    onChange((current) => ({ thresholds: { ...current.thresholds, [id]: { ...thresholdsFor(current, id), [count]: value } } }));
+  const thresholdUpdate =
+    (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]): SettingsUpdate =>
+    (current) => ({ thresholds: { ...current.thresholds, [id]: { ...thresholdsFor(current, id), [count]: value } } });
 
   return (
     <div class="panel-group">
@@ -74,7 +80,8 @@ export function SettingsForm({ settings, totals, onChange, saved = false }: Prop
                       names={[moduleName(id), t(label)]}
                       threshold={thresholdsFor(settings, id)[count]}
                       total={totals[id]}
-                      onSave={(value) => setThreshold(id, count, value)}
+                      onSave={(value) => onChange(thresholdUpdate(id, count, value))}
+                      onSaveWhileLeaving={(value) => onChangeNow(thresholdUpdate(id, count, value))}
                       onProblem={onProblem}
                     />
                   </td>
@@ -141,7 +148,7 @@ export function SettingsForm({ settings, totals, onChange, saved = false }: Prop
           />
           {t('notificationsLabel')}
         </label>
-        <PaceWarningFields settings={settings} onChange={onChange} onProblem={onProblem} />
+        <PaceWarningFields settings={settings} onChange={onChange} onChangeNow={onChangeNow} onProblem={onProblem} />
       </section>
       <p class="settings-status" aria-live="polite">
         {saved && problems.size === 0 ? t('settingsSaved') : ''}

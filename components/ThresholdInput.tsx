@@ -14,6 +14,8 @@ interface Props {
   /** The module's total as last fetched, for converting between units; undefined before any answer. */
   total: number | undefined;
   onSave: (threshold: Threshold) => void;
+  /** Saves with no await before the write, for a page that is going away. */
+  onSaveWhileLeaving?: (threshold: Threshold) => void;
   /** Whether the field holds a value it cannot save (its error is shown, and nothing says "saved"). */
   onProblem: (id: string, hasProblem: boolean) => void;
 }
@@ -28,12 +30,12 @@ function convert(value: number, to: Threshold['unit'], total: number): number {
  * unit switch converts the value on the module's total, or keeps both as they were and says so. Both follow the
  * stored threshold (another tab) while the user is not editing them.
  */
-export function ThresholdInput({ id, names, threshold, total, onSave, onProblem }: Props) {
+export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhileLeaving, onProblem }: Props) {
   const [text, setText, textRef] = useFollowing(String(threshold.value));
   const [unit, setUnit, unitRef] = useFollowing<Threshold['unit'], HTMLSelectElement>(threshold.unit);
   const [problem, setProblemState] = useState<MessageKey | null>(null);
   const [unitNote, setUnitNote] = useState<string | null>(null);
-  const save = useDebouncedSave(onSave);
+  const save = useDebouncedSave(onSave, onSaveWhileLeaving);
 
   const setProblem = (next: MessageKey | null) => {
     setProblemState(next);

@@ -1,4 +1,6 @@
-// Every item the extension stores, with its key, default and version: the one place to look.
+// Every item the extension stores, with its key, default and version: the one place to look. The history's chunks
+// (one key per China day, `history:<key id>:<day>`, and `history:<key id>:index`, version 1) are described and
+// written in utils/history.ts.
 // Who writes what: the options page writes credentials and settings; the worker alone writes the rest.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';

@@ -247,6 +247,19 @@ describe('SettingsForm', () => {
   });
 });
 
+describe('the pace warning fields', () => {
+  it('turn the warning off and set its days, refusing what is not 1 to 365', () => {
+    const onChange = vi.fn();
+    render(<SettingsForm settings={DEFAULT_SETTINGS} totals={{}} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText('预计在以下天数内用完时提醒'));
+    expect((onChange.mock.lastCall![0] as SettingsUpdate)(DEFAULT_SETTINGS)).toEqual({ paceWarning: { enabled: false, days: 14 } });
+    commit(screen.getByLabelText('提前天数'), '0');
+    expect(screen.getByText('请输入 1 到 365 之间的整数。')).toBeTruthy();
+    commit(screen.getByLabelText('提前天数'), '３０');
+    expect((onChange.mock.lastCall![0] as SettingsUpdate)(DEFAULT_SETTINGS)).toEqual({ paceWarning: { enabled: true, days: 30 } });
+  });
+});
+
 describe('ForgetKey', () => {
   it('asks for confirmation before forgetting, and can be cancelled', () => {
     const onForget = vi.fn(async () => undefined);

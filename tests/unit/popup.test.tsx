@@ -120,3 +120,11 @@ describe('the popup’s trend and forecast', () => {
     expect(screen.queryByText('即将用完')).toBeNull();
   });
 });
+
+describe('settings that could not be read', () => {
+  it('says so in the popup, which still paints the numbers', () => {
+    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: 'newer', summary: null }} />);
+    expect(screen.getByText(/这些设置由更新版本的扩展保存/)).toBeTruthy();
+    expect(screen.getAllByRole('region')).toHaveLength(3);
+  });
+});

@@ -117,3 +117,13 @@ describe('the locales', () => {
     }
   });
 });
+
+describe('the server’s own words', () => {
+  it('are shown only when they say more than ours', () => {
+    expect(explainFailure({ kind: 'api', code: 112, msg: '您的账号剩余使用量已不足或已过期，请及时充值' }).serverMsg).toBe(
+      '您的账号剩余使用量已不足或已过期，请及时充值',
+    );
+    expect(explainFailure({ kind: 'api', code: 107, msg: '被禁止的 IP 或者签名错误' }).serverMsg).toBeUndefined();
+    expect(explainFailure({ kind: 'api', code: 101, msg: '【无效请求】当前的KEY无效或者还未生效中' }).serverMsg).toBeUndefined();
+  });
+});
