@@ -4,11 +4,9 @@ import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
 import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
 import { checkPollMinutes } from '@/utils/validate-settings';
-import { Field } from './Field';
-import { useFollowing } from './page-shell';
+import { NumberSetting } from './NumberSetting';
 import { PaceWarningFields } from './PaceWarningFields';
 import { ThresholdInput } from './ThresholdInput';
-import { useDebouncedSave } from './use-debounced-save';
 
 /** A change, made on the settings as stored when it is saved: never a stale copy of the rest. */
 export type SettingsUpdate = (current: Settings) => Partial<Settings>;
@@ -32,8 +30,6 @@ const COUNTS = [
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
 export function SettingsForm({ settings, totals, onChange, onChangeNow = onChange, saved = false }: Props) {
-  const [minutes, setMinutes, minutesRef] = useFollowing(String(settings.pollMinutes));
-  const [minutesProblem, setMinutesProblem] = useState<MessageKey | null>(null);
   // Fields holding a value they cannot save: while any does, nothing says "saved".
   const [problems, setProblems] = useState<ReadonlySet<string>>(new Set());
   const onProblem = (id: string, hasProblem: boolean) =>
@@ -44,10 +40,6 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
       else next.delete(id);
       return next;
     });
-  const saveMinutes = useDebouncedSave(
-    (value: number) => onChange(() => ({ pollMinutes: value })),
-    (value: number) => onChangeNow(() => ({ pollMinutes: value })),
-  );
 
   const thresholdUpdate =
     (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]): SettingsUpdate =>
@@ -94,28 +86,15 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
 
       <section class="panel" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">{t('scheduleHeading')}</h2>
-        <Field
+        <NumberSetting
           id="poll-minutes"
           label={t('pollMinutesLabel')}
-          value={minutes}
-          inputRef={minutesRef}
-          inputMode="numeric"
           help={t('pollMinutesHelp')}
-          problem={minutesProblem}
-          onInput={(value) => {
-            setMinutes(value);
-            const checked = checkPollMinutes(value);
-            setMinutesProblem(checked.ok ? null : checked.problem);
-            onProblem('poll-minutes', !checked.ok);
-            if (checked.ok) saveMinutes.schedule(checked.value);
-            else saveMinutes.cancel();
-          }}
-          onCommit={(value) => {
-            const checked = checkPollMinutes(value);
-            setMinutesProblem(checked.ok ? null : checked.problem);
-            onProblem('poll-minutes', !checked.ok);
-            if (checked.ok) saveMinutes.now(checked.value);
-          }}
+          stored={settings.pollMinutes}
+          check={checkPollMinutes}
+          onSave={(value) => onChange(() => ({ pollMinutes: value }))}
+          onSaveWhileLeaving={(value) => onChangeNow(() => ({ pollMinutes: value }))}
+          onProblem={onProblem}
         />
         <fieldset>
           <legend>{t('badgeScopeLabel')}</legend>
