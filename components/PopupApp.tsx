@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
@@ -13,6 +14,13 @@ import { QuotaCard } from './QuotaCard';
 import { SettingsNote } from './SettingsNote';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
+
+/** A header link that opens in a new tab, named by its label (the icon is decorative). */
+const IconLink = ({ href, label, icon }: { href: string; label: string; icon: JSX.Element }) => (
+  <a class="icon-button" href={href} target="_blank" rel="noreferrer" aria-label={label} title={label}>
+    {icon}
+  </a>
+);
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: StoredState }) {
@@ -67,26 +75,8 @@ export function PopupApp({ initial }: { initial: StoredState }) {
           <button type="button" class="icon-button" onClick={openOptions} aria-label={t('settingsLink')} title={t('settingsLink')}>
             <SettingsIcon />
           </button>
-          <a
-            class="icon-button"
-            href={`${PRO_QCC_ORIGIN}/`}
-            target="_blank"
-            rel="noreferrer"
-            aria-label={t('openProQcc')}
-            title={t('openProQcc')}
-          >
-            <ExternalIcon />
-          </a>
-          <a
-            class="icon-button"
-            href="/history.html"
-            target="_blank"
-            rel="noreferrer"
-            aria-label={t('historyLink')}
-            title={t('historyLink')}
-          >
-            <HistoryIcon />
-          </a>
+          <IconLink href={`${PRO_QCC_ORIGIN}/`} label={t('openProQcc')} icon={<ExternalIcon />} />
+          <IconLink href="/history.html" label={t('historyLink')} icon={<HistoryIcon />} />
         </nav>
       </header>
       <div class="status" aria-live="polite">

@@ -75,9 +75,17 @@ const sameCounts = (a: Sample | undefined, b: Sample) =>
     a.modules.some((o) => o.id === m.id && o.total === m.total && o.consumed === m.consumed && o.deletable === m.deletable),
   );
 
-async function readIndex(key: string): Promise<Index> {
-  const stored = (await browser.storage.local.get(indexKey(key)))[indexKey(key)] as Index | undefined;
+const indexOf = (raw: unknown): Index => {
+  const stored = raw as Index | undefined;
   return stored?.v === VERSION && Array.isArray(stored.days) ? stored : { v: VERSION, days: [] };
+};
+const chunkOf = (raw: unknown): DayChunk => {
+  const stored = raw as DayChunk | undefined;
+  return stored?.v === VERSION ? stored : { v: VERSION, ids: [], rows: [] };
+};
+
+async function readIndex(key: string): Promise<Index> {
+  return indexOf((await browser.storage.local.get(indexKey(key)))[indexKey(key)]);
 }
 
 /**
@@ -85,10 +93,10 @@ async function readIndex(key: string): Promise<Index> {
  * chunk only, and the index when a day begins (then it thins and prunes old days). Returns whether it wrote.
  */
 export async function recordSample(key: string, sample: Sample): Promise<boolean> {
-  const index = await readIndex(key);
   const day = cstDay(sample.at);
-  const stored = (await browser.storage.local.get(dayKey(key, day)))[dayKey(key, day)] as DayChunk | undefined;
-  const chunk: DayChunk = stored?.v === VERSION ? stored : { v: VERSION, ids: [], rows: [] };
+  const stored = await browser.storage.local.get([indexKey(key), dayKey(key, day)]);
+  const index = indexOf(stored[indexKey(key)]);
+  const chunk = chunkOf(stored[dayKey(key, day)]);
   const last = samplesOf(chunk).at(-1);
   if (sameCounts(last, sample)) return false;
   const ids = [...chunk.ids, ...sample.modules.map((m) => m.id).filter((id) => !chunk.ids.includes(id))];
@@ -119,23 +127,22 @@ export async function readHistory(key: string): Promise<Sample[]> {
   const { days } = await readIndex(key);
   if (days.length === 0) return [];
   const chunks = await browser.storage.local.get(days.map((d) => dayKey(key, d)));
-  return days.flatMap((d) => {
-    const chunk = chunks[dayKey(key, d)] as DayChunk | undefined;
-    return chunk?.v === VERSION ? samplesOf(chunk) : [];
-  });
+  return days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])));
 }
 
 /** Adds samples (an import) without duplicates: by time, the stored one wins. Returns how many were new. */
 export async function mergeSamples(key: string, samples: Sample[]): Promise<number> {
-  const existing = new Set((await readHistory(key)).map((s) => Math.round(s.at / 1000)));
+  // One read of the index, one of every day the history and the file touch.
+  const index = await readIndex(key);
+  const touched = [...new Set([...index.days, ...samples.map((s) => cstDay(s.at))])];
+  const chunks = await browser.storage.local.get(touched.map((d) => dayKey(key, d)));
+  const existing = new Set(index.days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])).map((s) => Math.round(s.at / 1000))));
   const fresh = samples.filter((s) => !existing.has(Math.round(s.at / 1000))).sort((a, b) => a.at - b.at);
   const byDay = new Map<string, Sample[]>();
   for (const sample of fresh) byDay.set(cstDay(sample.at), [...(byDay.get(cstDay(sample.at)) ?? []), sample]);
-  const index = await readIndex(key);
   const updates: Record<string, DayChunk> = {};
   for (const [day, daySamples] of byDay) {
-    const stored = (await browser.storage.local.get(dayKey(key, day)))[dayKey(key, day)] as DayChunk | undefined;
-    const old = stored?.v === VERSION ? samplesOf(stored) : [];
+    const old = samplesOf(chunkOf(chunks[dayKey(key, day)]));
     const all = [...old, ...daySamples].sort((a, b) => a.at - b.at);
     const ids = [...new Set(all.flatMap((s) => s.modules.map((m) => m.id)))];
     updates[dayKey(key, day)] = { v: VERSION, ids, rows: all.map((s) => rowOf(s, ids)) };
