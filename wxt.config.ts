@@ -63,6 +63,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '102' }),
+      : {
+          minimum_chrome_version: '102',
+          // Enterprise policy (README, "Enterprise deployment"): Chrome and Edge check the policy against this schema.
+          // Firefox reads policies.json without one.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

@@ -15,11 +15,13 @@ interface Props {
   nextAttemptAt?: number | null;
   /** On the settings page: take the user to the field to fix, instead of offering to open the settings. */
   onFix?: (field: 'key' | 'secret') => void;
+  /** The administrator's policy is in force: a problem only IT can fix says "contact your administrator". */
+  managed?: boolean;
 }
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
-export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix }: Props) {
-  const explained = explainFailure(failure, clockHint);
+export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix, managed = false }: Props) {
+  const explained = explainFailure(failure, clockHint, managed);
   const field = fieldToFix(failure);
   return (
     <div class={`banner banner-${explained.failureClass}`} role="alert">
@@ -30,11 +32,13 @@ export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix }: Prop
       {explained.serverMsg ? <p class="banner-detail">{t('serverSaid', explained.serverMsg)}</p> : null}
       {nextAttemptAt !== undefined ? (
         <p class="banner-detail">
-          {nextAttemptAt === null ? t('pausedUntilNewKeyPair') : t('nextAttemptAt', formatWhen(nextAttemptAt, Date.now()))}
+          {nextAttemptAt === null
+            ? t(managed ? 'pausedUntilAdministrator' : 'pausedUntilNewKeyPair')
+            : t('nextAttemptAt', formatWhen(nextAttemptAt, Date.now()))}
         </p>
       ) : null}
       <p class="banner-action">{explained.action}</p>
-      {explained.failureClass === 'credentials' ? (
+      {explained.failureClass === 'credentials' && !managed ? (
         onFix ? (
           <button type="button" onClick={() => onFix(field)}>
             {t(field === 'key' ? 'fixKey' : 'fixSecret')}
@@ -45,7 +49,7 @@ export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix }: Prop
           </button>
         )
       ) : null}
-      {explained.failureClass === 'account' ? (
+      {explained.failureClass === 'account' && !managed ? (
         <a href={`${PRO_QCC_ORIGIN}/`} target="_blank" rel="noreferrer">
           {t('openProQcc')}
         </a>

@@ -1,5 +1,6 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { t, type MessageKey } from '@/utils/i18n';
+import { AdminMark, adminMarkId, type Control } from './AdminMark';
 
 interface FieldProps {
   id: string;
@@ -17,6 +18,8 @@ interface FieldProps {
   /** The value was committed (blur or Enter). */
   onCommit?: (value: string) => void;
   inputRef?: Ref<HTMLInputElement>;
+  /** Set or locked by the administrator's policy: not editable. */
+  control?: Control;
   children?: ComponentChildren;
 }
 
@@ -34,9 +37,12 @@ export function Field({
   onInput,
   onCommit,
   inputRef,
+  control = null,
   children,
 }: FieldProps) {
-  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
+  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : '', control === 'managed' ? adminMarkId(id) : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -53,6 +59,7 @@ export function Field({
           autocomplete="off"
           spellcheck={false}
           inputMode={inputMode}
+          disabled={control !== null}
           aria-invalid={problem !== null}
           aria-describedby={described || undefined}
           onInput={(event) => onInput(event.currentTarget.value)}
@@ -60,6 +67,7 @@ export function Field({
         />
         {children}
       </div>
+      <AdminMark id={id} control={control} />
       {help ? (
         <p class="field-help" id={`${id}-help`}>
           {help}

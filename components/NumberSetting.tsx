@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/utils/i18n';
 import type { Checked } from '@/utils/validate-settings';
+import type { Control } from './AdminMark';
 import { Field } from './Field';
 import { useFollowing } from './page-shell';
 import { useDebouncedSave } from './use-debounced-save';
@@ -17,10 +18,11 @@ interface Props {
   onSaveWhileLeaving: (value: number) => void;
   /** Whether the field holds a value it cannot save. */
   onProblem: (id: string, hasProblem: boolean) => void;
+  control?: Control;
 }
 
 /** A whole-number setting: checked as it is typed, saved when valid (debounced) and at once when committed. */
-export function NumberSetting({ id, label, help, stored, check, onSave, onSaveWhileLeaving, onProblem }: Props) {
+export function NumberSetting({ id, label, help, stored, check, onSave, onSaveWhileLeaving, onProblem, control = null }: Props) {
   const [text, setText, ref] = useFollowing(String(stored));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const save = useDebouncedSave(onSave, onSaveWhileLeaving);
@@ -39,6 +41,7 @@ export function NumberSetting({ id, label, help, stored, check, onSave, onSaveWh
       inputMode="numeric"
       help={help}
       problem={problem}
+      control={control}
       onInput={(value) => {
         setText(value);
         const result = checked(value);

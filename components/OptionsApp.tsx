@@ -3,11 +3,13 @@ import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
 import { requestRefresh, requestTest } from '@/utils/messages';
+import { managesKeyPair } from '@/utils/policy';
 import { stateOfKey } from '@/utils/quota-types';
 import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
 import { ForgetKey } from './ForgetKey';
+import { ManagedCredentials } from './ManagedCredentials';
 import { useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
 import { SettingsForm, type SettingsUpdate } from './SettingsForm';
@@ -17,7 +19,8 @@ type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: '
 
 /** The settings page. It writes the key pair and the settings; the worker alone writes quota state. */
 export function OptionsApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings, settingsProblem } = useStoredState(initial);
+  const { credentials, state, settings, ownSettings, settingsProblem, policy } = useStoredState(initial);
+  const managedPair = managesKeyPair(policy);
   const [testedSince, setTestedSince] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [formVersion, setFormVersion] = useState(0);
@@ -48,7 +51,8 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         const current = await readSettings();
         // Settings saved by a newer version are never overwritten by this one.
         if (current.settingsProblem === 'newer') return { kind: 'newer' };
-        await settingsItem.setValue({ ...current.settings, ...update(current.settings) });
+        // The user's own settings change; the policy's values stay over them, and its fields cannot be edited.
+        await settingsItem.setValue({ ...current.ownSettings, ...update(current.ownSettings) });
         return undefined;
       },
       { kind: 'settings' },
@@ -57,7 +61,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   // While the page goes away there is no time to read first: the change is made on the settings this page holds,
   // which follow storage, and written with no await before it.
   const changeSettingsNow = (update: SettingsUpdate) => {
-    if (settingsProblem !== 'newer') void browser.storage.local.set({ settings: { ...settings, ...update(settings) } });
+    if (settingsProblem !== 'newer') void browser.storage.local.set({ settings: { ...ownSettings, ...update(ownSettings) } });
   };
 
   const forget = () =>
@@ -84,21 +88,32 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <CredentialsForm
-        key={formVersion}
-        saved={credentials}
-        savedWorks={savedWorks}
-        onSave={saveCredentials}
-        onTest={requestTest}
-        onFix={focusField}
-      />
+      {managedPair ? (
+        <ManagedCredentials policy={policy} />
+      ) : (
+        <CredentialsForm
+          key={formVersion}
+          saved={credentials}
+          savedWorks={savedWorks}
+          onSave={saveCredentials}
+          onTest={requestTest}
+          onFix={focusField}
+        />
+      )}
+      {policy && policy.ignored.length > 0 ? <p role="alert">{t('policyIgnored', policy.ignored.join(', '))}</p> : null}
       <div class="outcome" aria-live="polite">
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
         {notice?.kind === 'newer' ? <p role="alert">{t('errorSettingsNewer')}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
         {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
         {error ? (
-          <FailureBanner failure={error.failure} clockHint={error.clockHint} nextAttemptAt={error.nextAttemptAt} onFix={focusField} />
+          <FailureBanner
+            failure={error.failure}
+            clockHint={error.clockHint}
+            nextAttemptAt={error.nextAttemptAt}
+            onFix={focusField}
+            managed={managedPair}
+          />
         ) : null}
         {snapshot ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />) : null}
       </div>
@@ -109,8 +124,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         onChange={changeSettings}
         onChangeNow={changeSettingsNow}
         saved={notice?.kind === 'settings'}
+        policy={policy}
       />
-      {credentials ? <ForgetKey onForget={forget} /> : null}
+      {credentials && !managedPair ? <ForgetKey onForget={forget} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">
           {t('historyLink')}

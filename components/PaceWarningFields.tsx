@@ -1,5 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
+import { AdminMark, type Control } from './AdminMark';
 import { checkPaceDays } from '@/utils/validate-settings';
 import { NumberSetting } from './NumberSetting';
 import type { SettingsUpdate } from './SettingsForm';
@@ -9,6 +10,7 @@ interface Props {
   onChange: (update: SettingsUpdate) => void;
   onChangeNow: (update: SettingsUpdate) => void;
   onProblem: (id: string, hasProblem: boolean) => void;
+  controls: { enabled: Control; days: Control };
 }
 
 const daysUpdate =
@@ -16,7 +18,7 @@ const daysUpdate =
   (current) => ({ paceWarning: { ...current.paceWarning, days } });
 
 /** "Warn when a quota will run out within N days": on or off, and N. */
-export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem }: Props) {
+export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem, controls }: Props) {
   return (
     <fieldset>
       <legend>{t('paceLabel')}</legend>
@@ -24,6 +26,7 @@ export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem }
         <input
           type="checkbox"
           checked={settings.paceWarning.enabled}
+          disabled={controls.enabled !== null}
           onChange={(event) => {
             const enabled = event.currentTarget.checked;
             onChange((current) => ({ paceWarning: { ...current.paceWarning, enabled } }));
@@ -31,6 +34,7 @@ export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem }
         />
         {t('paceEnabled')}
       </label>
+      <AdminMark id="pace-enabled" control={controls.enabled} />
       <NumberSetting
         id="pace-days"
         label={t('paceDaysLabel')}
@@ -40,6 +44,7 @@ export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem }
         onSave={(value) => onChange(daysUpdate(value))}
         onSaveWhileLeaving={(value) => onChangeNow(daysUpdate(value))}
         onProblem={onProblem}
+        control={controls.days}
       />
     </fieldset>
   );

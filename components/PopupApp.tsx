@@ -6,8 +6,10 @@ import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { stateOfKey } from '@/utils/quota-types';
 import { pacedModules } from '@/utils/pace';
+import { managesKeyPair } from '@/utils/policy';
 import { summaryOfKey, type StoredState } from '@/utils/storage';
 import { FailureBanner } from './FailureBanner';
+import { missingHalfText } from './managed-pair';
 import { ExternalIcon, HistoryIcon, RefreshIcon, SettingsIcon } from './icons';
 import { useNow, useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
@@ -24,10 +26,19 @@ const IconLink = ({ href, label, icon }: { href: string; label: string; icon: JS
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings, settingsProblem, summary } = useStoredState(initial);
+  const { credentials, state, settings, settingsProblem, summary, policy } = useStoredState(initial);
   const now = useNow();
   const [busy, setBusy] = useState(false);
 
+  if (!credentials && managesKeyPair(policy)) {
+    // Half a key pair from the policy: only IT can complete it.
+    return (
+      <main class="popup">
+        <h1>{t('managedIncompleteTitle')}</h1>
+        <p>{missingHalfText(policy)}</p>
+      </main>
+    );
+  }
   if (!credentials) {
     return (
       <main class="popup">
@@ -90,7 +101,14 @@ export function PopupApp({ initial }: { initial: StoredState }) {
           {busy ? <span class="busy-text">{t('refreshing')}</span> : null}
           {!snapshot && !error && !busy ? <span>{t('noDataYet')}</span> : null}
         </p>
-        {error ? <FailureBanner failure={error.failure} clockHint={error.clockHint} nextAttemptAt={error.nextAttemptAt} /> : null}
+        {error ? (
+          <FailureBanner
+            failure={error.failure}
+            clockHint={error.clockHint}
+            nextAttemptAt={error.nextAttemptAt}
+            managed={managesKeyPair(policy)}
+          />
+        ) : null}
         <SettingsNote problem={settingsProblem} />
       </div>
       {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}

@@ -4,6 +4,8 @@ import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
 import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
 import { checkPollMinutes } from '@/utils/validate-settings';
+import { fieldControl, type Policy, type SettingField } from '@/utils/policy';
+import { AdminMark } from './AdminMark';
 import { NumberSetting } from './NumberSetting';
 import { PaceWarningFields } from './PaceWarningFields';
 import { ThresholdInput } from './ThresholdInput';
@@ -21,6 +23,8 @@ interface Props {
   onChangeNow?: (update: SettingsUpdate) => void;
   /** The last change was stored. */
   saved?: boolean;
+  /** The administrator's policy: the fields it sets or locks are not editable. */
+  policy?: Policy | null;
 }
 
 const COUNTS = [
@@ -29,7 +33,8 @@ const COUNTS = [
 ] as const satisfies ReadonlyArray<readonly [keyof ModuleThresholds, MessageKey]>;
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
-export function SettingsForm({ settings, totals, onChange, onChangeNow = onChange, saved = false }: Props) {
+export function SettingsForm({ settings, totals, onChange, onChangeNow = onChange, saved = false, policy = null }: Props) {
+  const control = (field: SettingField) => fieldControl(policy, field);
   // Fields holding a value they cannot save: while any does, nothing says "saved".
   const [problems, setProblems] = useState<ReadonlySet<string>>(new Set());
   const onProblem = (id: string, hasProblem: boolean) =>
@@ -47,6 +52,11 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
 
   return (
     <div class="panel-group">
+      {policy?.lockSettings ? (
+        <p class="admin-note" role="note">
+          {t('settingsLockedNote')}
+        </p>
+      ) : null}
       <section class="panel" aria-labelledby="thresholds-heading">
         <h2 id="thresholds-heading">{t('thresholdsHeading')}</h2>
         <p class="help">{t('thresholdsHelp')}</p>
@@ -75,6 +85,7 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
                       onSave={(value) => onChange(thresholdUpdate(id, count, value))}
                       onSaveWhileLeaving={(value) => onChangeNow(thresholdUpdate(id, count, value))}
                       onProblem={onProblem}
+                      control={control(`thresholds.${id}.${count}`)}
                     />
                   </td>
                 ))}
@@ -95,8 +106,9 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
           onSave={(value) => onChange(() => ({ pollMinutes: value }))}
           onSaveWhileLeaving={(value) => onChangeNow(() => ({ pollMinutes: value }))}
           onProblem={onProblem}
+          control={control('pollMinutes')}
         />
-        <fieldset>
+        <fieldset disabled={control('badgeScope') !== null}>
           <legend>{t('badgeScopeLabel')}</legend>
           {(
             [
@@ -115,11 +127,13 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
               {t(label)}
             </label>
           ))}
+          <AdminMark id="badge-scope" control={control('badgeScope')} />
         </fieldset>
         <label class="choice">
           <input
             type="checkbox"
             checked={settings.notifications}
+            disabled={control('notifications') !== null}
             onChange={(event) => {
               const notifications = event.currentTarget.checked;
               onChange(() => ({ notifications }));
@@ -127,7 +141,14 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
           />
           {t('notificationsLabel')}
         </label>
-        <PaceWarningFields settings={settings} onChange={onChange} onChangeNow={onChangeNow} onProblem={onProblem} />
+        <AdminMark id="notifications" control={control('notifications')} />
+        <PaceWarningFields
+          settings={settings}
+          onChange={onChange}
+          onChangeNow={onChangeNow}
+          onProblem={onProblem}
+          controls={{ enabled: control('paceWarning.enabled'), days: control('paceWarning.days') }}
+        />
       </section>
       <p class="settings-status" aria-live="polite">
         {saved && problems.size === 0 ? t('settingsSaved') : ''}

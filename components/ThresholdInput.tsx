@@ -5,6 +5,7 @@ import type { Threshold } from '@/utils/settings';
 import { checkThreshold, parseWholeNumber } from '@/utils/validate-settings';
 import { useFollowing } from './page-shell';
 import { useDebouncedSave } from './use-debounced-save';
+import { AdminMark, adminMarkId, type Control } from './AdminMark';
 
 interface Props {
   id: string;
@@ -18,6 +19,7 @@ interface Props {
   onSaveWhileLeaving?: (threshold: Threshold) => void;
   /** Whether the field holds a value it cannot save (its error is shown, and nothing says "saved"). */
   onProblem: (id: string, hasProblem: boolean) => void;
+  control?: Control;
 }
 
 /** `value` of `from` in `to`, on this total: a count as the share of the total, a share as the count it allows. */
@@ -30,7 +32,7 @@ function convert(value: number, to: Threshold['unit'], total: number): number {
  * unit switch converts the value on the module's total, or keeps both as they were and says so. Both follow the
  * stored threshold (another tab) while the user is not editing them.
  */
-export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhileLeaving, onProblem }: Props) {
+export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhileLeaving, onProblem, control = null }: Props) {
   const [text, setText, textRef] = useFollowing(String(threshold.value));
   const [unit, setUnit, unitRef] = useFollowing<Threshold['unit'], HTMLSelectElement>(threshold.unit);
   const [problem, setProblemState] = useState<MessageKey | null>(null);
@@ -83,8 +85,9 @@ export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhil
           inputMode="numeric"
           value={text}
           aria-label={t('thresholdValueLabel', names)}
+          disabled={control !== null}
           aria-invalid={problem !== null}
-          aria-describedby={problem || unitNote ? `${id}-message` : undefined}
+          aria-describedby={problem || unitNote ? `${id}-message` : control === 'managed' ? adminMarkId(id) : undefined}
           onInput={(event) => {
             setText(event.currentTarget.value);
             setUnitNote(null);
@@ -100,6 +103,7 @@ export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhil
         <select
           ref={unitRef}
           value={unit}
+          disabled={control !== null}
           aria-label={t('thresholdUnitLabel', names)}
           onChange={(event) => switchUnit(event.currentTarget.value === 'count' ? 'count' : 'percent')}
         >
@@ -107,6 +111,7 @@ export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhil
           <option value="count">{t('unitCount')}</option>
         </select>
       </div>
+      <AdminMark id={id} control={control} />
       {problem ? (
         <p class="field-problem" id={`${id}-message`} role="alert">
           {t(problem)}

@@ -1,8 +1,18 @@
 import { render, type FunctionComponent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 import { checkSettings } from '@/utils/settings';
-import { credentialsItem, historySummaryItem, quotaStateItem, readStoredState, settingsItem, type StoredState } from '@/utils/storage';
+import { checkCredentials } from '@/utils/credentials';
+import {
+  credentialsItem,
+  historySummaryItem,
+  policyItem,
+  quotaStateItem,
+  readStoredState,
+  settingsItem,
+  withPolicy,
+  type StoredState,
+} from '@/utils/storage';
 
 /**
  * Mounts a page of the extension: its language and title, then the app on the stored state from the page's one
@@ -22,17 +32,23 @@ export function useStoredState(initial: StoredState): StoredState {
   const [stored, setStored] = useState(initial);
   useEffect(() => {
     const unwatch = [
-      credentialsItem.watch((credentials) => setStored((s) => ({ ...s, credentials }))),
+      credentialsItem.watch((credentials) => setStored((s) => ({ ...s, ownCredentials: checkCredentials(credentials) }))),
+      policyItem.watch((policy) => setStored((s) => ({ ...s, policy }))),
       quotaStateItem.watch((state) => setStored((s) => ({ ...s, state }))),
       historySummaryItem.watch((summary) => setStored((s) => ({ ...s, summary }))),
       settingsItem.watch((raw) => {
         const { settings, damaged } = checkSettings(raw);
-        setStored((s) => ({ ...s, settings, settingsProblem: s.settingsProblem === 'newer' ? 'newer' : damaged ? 'damaged' : null }));
+        setStored((s) => ({
+          ...s,
+          ownSettings: settings,
+          settingsProblem: s.settingsProblem === 'newer' ? 'newer' : damaged ? 'damaged' : null,
+        }));
       }),
     ];
     return () => unwatch.forEach((stop) => stop());
   }, []);
-  return stored;
+  // The key pair and settings in use follow from the user's own and the policy.
+  return useMemo(() => withPolicy(stored), [stored]);
 }
 
 /**

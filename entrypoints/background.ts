@@ -3,11 +3,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onAlertClicked } from '@/utils/alerts';
 import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
 import { isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
+import { managesKeyPair, policyChangesKeyPair } from '@/utils/policy';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
-import { checkSettings } from '@/utils/settings';
 import { showStoredState } from '@/utils/show-state';
-import { credentialsItem, historySummaryItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
+import { syncPolicy } from '@/utils/sync-policy';
+import {
+  credentialsItem,
+  historySummaryItem,
+  policyItem,
+  quotaStateItem,
+  readCredentials,
+  readCurrentView,
+  readSettings,
+  settingsItem,
+} from '@/utils/storage';
 
 /** A pro.qcc.com page load refreshes data older than this. */
 export const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
@@ -20,10 +30,19 @@ export default defineBackground(() => {
     repaint: () => showStoredState(),
   });
 
-  void monitor.start();
-  // A new user's first step is the key pair: open the settings once, right after installing.
+  // The administrator's policy first: the first request of a managed install signs with its key pair.
+  const policyRead = syncPolicy();
+  void policyRead.then(() => monitor.start());
+  // Chrome and Edge say when IT changes the policy; Firefox reads it at each start.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncPolicy();
+  });
+  // A new user's first step is the key pair: open the settings once, right after installing, unless the policy sets it.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason !== 'install') return;
+    void policyRead.then(async (policy) => {
+      if (!managesKeyPair(policy) && !(await readCredentials())) await browser.runtime.openOptionsPage();
+    });
   });
   // Every alarm also repaints: numbers grow stale with time alone, while no state is written.
   browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm).then(() => showStoredState()));
@@ -36,8 +55,17 @@ export default defineBackground(() => {
         ? monitor.test(message.credentials)
         : undefined,
   );
+  const settingsChanged = async () => {
+    await ensurePollAlarm((await readSettings()).settings.pollMinutes);
+    await showStoredState();
+  };
   credentialsItem.watch(() => void monitor.onCredentialsChanged());
-  settingsItem.watch((settings) => void ensurePollAlarm(checkSettings(settings).settings.pollMinutes).then(() => showStoredState()));
+  settingsItem.watch(() => void settingsChanged());
+  policyItem.watch((policy, before) => {
+    // Decided at once, like a saved key pair: an answer in flight for the old pair is not kept.
+    if (policyChangesKeyPair(before, policy)) void monitor.onCredentialsChanged();
+    void settingsChanged();
+  });
   quotaStateItem.watch(() => void showStoredState());
   // A new forecast (after an answer, or an import on the history page) may start or end a pace warning.
   historySummaryItem.watch(() => void showStoredState());

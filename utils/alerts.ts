@@ -66,7 +66,7 @@ export function nextAlerts(view: CurrentView, now: number): { alerts: Alert[]; m
 }
 
 /** The words of a notification, in the UI language. */
-export function alertText(alert: Alert): { id: string; title: string; message: string } {
+export function alertText(alert: Alert, managed = false): { id: string; title: string; message: string } {
   if (alert.kind === 'pace') {
     return {
       id: `pace:${alert.moduleId}`,
@@ -82,7 +82,7 @@ export function alertText(alert: Alert): { id: string; title: string; message: s
       message: t(message, [formatNumber(alert.value), formatNumber(alert.total)]),
     };
   }
-  const explained = explainFailure(alert.error.failure, alert.error.clockHint);
+  const explained = explainFailure(alert.error.failure, alert.error.clockHint, managed);
   return {
     id: 'error',
     title: t('notifyErrorTitle'),
@@ -95,7 +95,7 @@ export async function announce(view: CurrentView, now = Date.now()): Promise<voi
   const next = nextAlerts(view, now);
   await alertMemoryItem.setValue(next.memory);
   for (const alert of next.alerts) {
-    const { id, title, message } = alertText(alert);
+    const { id, title, message } = alertText(alert, view.managed);
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   }
 }

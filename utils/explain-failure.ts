@@ -19,10 +19,14 @@ const CLOCK_TEXT = { checked: 'failure_clock', 'no-date': 'failure_clock_no_date
   MessageKey
 >;
 
-/** Turns a failure into words for the user. Never includes the key or the SecretKey. */
-export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint): FailureExplanation {
+/**
+ * Turns a failure into words for the user. Never includes the key or the SecretKey. On a `managed` install (the
+ * administrator's policy is in force) a problem of the key pair or of the account is for IT to fix, and says so.
+ */
+export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint, managed = false): FailureExplanation {
   const failureClass = ruleForFailure(failure).class;
-  const action = t(`action_${failureClass}`);
+  const forIt = managed && (failureClass === 'credentials' || failureClass === 'account');
+  const action = t(forIt ? `action_${failureClass}_managed` : `action_${failureClass}`);
   switch (failure.kind) {
     case 'api': {
       const ownText = isDocumentedCode(failure.code) ? t(`status_${failure.code}`) : t('failure_unknown_code', String(failure.code));

@@ -152,10 +152,11 @@ export async function mergeSamples(key: string, samples: Sample[]): Promise<numb
   return fresh.length;
 }
 
-/** Removes every history of every key ("Forget this key": nothing of an old key remains). */
-export async function forgetHistory(): Promise<void> {
+/** Removes the history of `key`, or of every key ("Forget this key": nothing of an old key remains). */
+export async function forgetHistory(key?: string): Promise<void> {
   const all = await browser.storage.local.get(null);
-  const keys = Object.keys(all).filter((name) => name.startsWith(PREFIX));
+  const prefix = key === undefined ? PREFIX : `${PREFIX}${keyId(key)}:`;
+  const keys = Object.keys(all).filter((name) => name.startsWith(prefix));
   if (keys.length > 0) await browser.storage.local.remove(keys);
 }
 

@@ -64,9 +64,10 @@ export function migrateSettingsV1(old: SettingsV1): Settings {
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkThreshold(value: unknown): Threshold | null {
+export function checkThreshold(value: unknown): Threshold | null {
   if (!isObject(value)) return null;
   const { unit, value: count } = value;
   if (unit !== 'percent' && unit !== 'count') return null;

@@ -1,10 +1,12 @@
 // Every item the extension stores, with its key, default and version: the one place to look. The history's chunks
 // (one key per China day, `history:<key id>:<day>`, and `history:<key id>:index`, version 1) are described and
 // written in utils/history.ts.
-// Who writes what: the options page writes credentials and settings; the worker alone writes the rest.
+// Who writes what: the options page writes the user's own credentials and settings; the worker alone writes the rest.
+// The key pair and settings in use are the user's own with the administrator's policy over them (utils/policy.ts).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { checkCredentials, type Credentials } from './credentials';
+import { effectiveCredentials, effectiveSettings, managesKeyPair, type Policy } from './policy';
 import type { HistorySummary } from './history';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
@@ -39,6 +41,12 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
 /** Where in its period this install polls, in [0, 1): drawn once, so that installs on one key do not poll together. */
 export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
   init: () => Math.random(),
+  version: 1,
+});
+
+/** The administrator's policy as checked, mirrored from storage.managed by the worker; null when there is none. */
+export const policyItem = storage.defineItem<Policy | null>('local:policy', {
+  fallback: null,
   version: 1,
 });
 
@@ -80,16 +88,23 @@ export const FIRST_PAINT_KEYS = [
   areaKey(settingsItem),
   `${areaKey(settingsItem)}$`,
   areaKey(historySummaryItem),
+  areaKey(policyItem),
 ];
 
 /** Settings that could not be used as stored: written by a newer version, or damaged. */
 export type SettingsProblem = 'newer' | 'damaged' | null;
 
-/** What the pages paint from: the key pair, the quota state and the settings. */
+/** What the pages paint from: the key pair, the quota state and the settings, as stored and as in effect. */
 export interface StoredState {
+  /** The key pair in use (the policy's, when it sets one). */
   credentials: Credentials | null;
   state: QuotaState;
+  /** The settings in use: the policy's values over the user's own. */
   settings: Settings;
+  /** The user's own key pair and settings, which the settings page edits. */
+  ownCredentials: Credentials | null;
+  ownSettings: Settings;
+  policy: Policy | null;
   /** The settings in use are defaults in memory for what could not be read; newer ones are never overwritten. */
   settingsProblem: SettingsProblem;
   /** The history's summary, for the key it was made for. */
@@ -114,10 +129,20 @@ const versionOf = (meta: unknown): number | undefined => {
   return typeof v === 'number' ? v : undefined;
 };
 
-/** The settings in use, read with their version: never throws, never blanks a page. */
-export async function readSettings(): Promise<{ settings: Settings; settingsProblem: SettingsProblem }> {
-  const stored = await browser.storage.local.get([areaKey(settingsItem), `${areaKey(settingsItem)}$`]);
-  return usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+const policyOf = (raw: unknown): Policy | null => (raw as Policy | null | undefined) ?? null;
+
+/** The stored state with the key pair and settings in use worked out from the user's own and the policy. */
+export const withPolicy = (stored: Omit<StoredState, 'credentials' | 'settings'>): StoredState => ({
+  ...stored,
+  credentials: effectiveCredentials(stored.ownCredentials, stored.policy),
+  settings: effectiveSettings(stored.ownSettings, stored.policy),
+});
+
+/** The settings in use and the user's own, read with their version: never throws, never blanks a page. */
+export async function readSettings(): Promise<{ settings: Settings; ownSettings: Settings; settingsProblem: SettingsProblem }> {
+  const stored = await browser.storage.local.get([areaKey(settingsItem), `${areaKey(settingsItem)}$`, areaKey(policyItem)]);
+  const own = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+  return { ...own, ownSettings: own.settings, settings: effectiveSettings(own.settings, policyOf(stored[areaKey(policyItem)])) };
 }
 
 /**
@@ -127,12 +152,15 @@ export async function readSettings(): Promise<{ settings: Settings; settingsProb
 export async function readStoredState(): Promise<StoredState> {
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
   const stored = await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS));
-  return {
-    credentials: checkCredentials(stored[areaKey(credentialsItem)]),
+  const own = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+  return withPolicy({
+    ownCredentials: checkCredentials(stored[areaKey(credentialsItem)]),
+    ownSettings: own.settings,
+    settingsProblem: own.settingsProblem,
+    policy: policyOf(stored[areaKey(policyItem)]),
     state: checkQuotaState(stored[areaKey(quotaStateItem)]),
     summary: (stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined) ?? null,
-    ...usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`])),
-  };
+  });
 }
 
 /** A stored quota state, or none when it is damaged (the worker writes a good one at its next answer). */
@@ -146,6 +174,8 @@ function checkQuotaState(raw: unknown): QuotaState {
 /** The current key's view: what the badge, its tooltip and the notifications are drawn from. */
 export interface CurrentView {
   key: string | undefined;
+  /** The administrator's policy sets the key pair: errors only IT can fix say so. */
+  managed: boolean;
   /** The quota state of `key` only. */
   state: QuotaState;
   settings: Settings;
@@ -157,16 +187,24 @@ export interface CurrentView {
 /** Reads the current key's view in one storage call. */
 export async function readCurrentView(): Promise<CurrentView> {
   const stored = await browser.storage.local.get([...FIRST_PAINT_KEYS, areaKey(alertMemoryItem)]);
-  const key = checkCredentials(stored[areaKey(credentialsItem)])?.key;
+  const policy = policyOf(stored[areaKey(policyItem)]);
+  const key = effectiveCredentials(checkCredentials(stored[areaKey(credentialsItem)]), policy)?.key;
   const { settings } = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
   return {
     key,
     state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),
-    settings,
+    settings: effectiveSettings(settings, policy),
+    managed: managesKeyPair(policy),
     alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
     summary: summaryOfKey(stored[areaKey(historySummaryItem)], key),
   };
 }
 
-/** The saved key pair, or null when there is none or it is damaged (a damaged one is left in storage as it is). */
-export const readCredentials = async (): Promise<Credentials | null> => checkCredentials(await credentialsItem.getValue());
+/**
+ * The key pair in use: the policy's, or the user's saved one; null when there is none, when it is damaged (a damaged
+ * one is left in storage as it is) or when the policy names half a pair.
+ */
+export async function readCredentials(): Promise<Credentials | null> {
+  const stored = await browser.storage.local.get([areaKey(credentialsItem), areaKey(policyItem)]);
+  return effectiveCredentials(checkCredentials(stored[areaKey(credentialsItem)]), policyOf(stored[areaKey(policyItem)]));
+}

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
 import type { HistorySummary } from '@/utils/history';
-import type { AlertMemory, CurrentView } from '@/utils/storage';
+import { withPolicy, type AlertMemory, type CurrentView, type StoredState } from '@/utils/storage';
+import type { Credentials } from '@/utils/credentials';
+import type { Policy } from '@/utils/policy';
 
 /** A module as the extension keeps it: remaining is total − consumed, never below 0. */
 export const moduleQuota = (id: string, total: number, consumed: number, deletable: number): ModuleQuota => ({
@@ -44,7 +46,24 @@ export const viewOf = (
   settings: Settings = DEFAULT_SETTINGS,
   alertMemory: AlertMemory = NO_ALERTS,
   summary: HistorySummary | null = null,
-): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory, summary });
+): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory, summary, managed: false });
+
+/** What a page paints from: the user's own key pair and settings (defaults), no policy unless given. */
+export const storedState = ({
+  credentials = null,
+  settings = DEFAULT_SETTINGS,
+  state = { snapshot: null, error: null },
+  policy = null,
+  settingsProblem = null,
+  summary = null,
+}: {
+  credentials?: Credentials | null;
+  settings?: Settings;
+  state?: QuotaState;
+  policy?: Policy | null;
+  settingsProblem?: StoredState['settingsProblem'];
+  summary?: HistorySummary | null;
+}): StoredState => withPolicy({ ownCredentials: credentials, ownSettings: settings, state, policy, settingsProblem, summary });
 
 /** A history summary of key `K` in which each listed module runs out on the day of `at` (ms). */
 export const runsOut = (modules: Record<string, number>, key = 'K'): HistorySummary => ({

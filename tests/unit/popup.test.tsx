@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/quota-types';
+import { storedState } from './builders';
 import { useLocale } from './setup';
 
 const credentials = { key: 'KEY1', secretKey: 'TOPSECRET' };
@@ -22,7 +23,7 @@ const countOf = (card: HTMLElement, label: string) => Number(within(card).getByT
 
 describe('the popup', () => {
   it('shows each module in one element with its name and four numbers, and the age of the data', () => {
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
+    render(<PopupApp initial={storedState({ credentials, state })} />);
     const cards = screen.getAllByRole('region');
     expect(cards).toHaveLength(3);
     cards.forEach((card, index) => {
@@ -45,7 +46,7 @@ describe('the popup', () => {
 
   it('speaks English when the browser does', () => {
     useLocale('en');
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
+    render(<PopupApp initial={storedState({ credentials, state })} />);
     expect(screen.getAllByRole('region').map((card) => card.querySelector('h2')?.textContent?.replace('⚠ Running low', ''))).toEqual(
       names.en,
     );
@@ -56,7 +57,7 @@ describe('the popup', () => {
   it('asks the worker to refresh when the button is pressed', async () => {
     const send = vi.fn(async () => undefined);
     fakeBrowser.runtime.sendMessage = send;
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
+    render(<PopupApp initial={storedState({ credentials, state })} />);
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     expect(send).toHaveBeenCalledWith({ type: 'refresh' });
   });
@@ -64,17 +65,7 @@ describe('the popup', () => {
   it('without a key, prompts for one and opens the options page', () => {
     const open = vi.fn(async () => undefined);
     fakeBrowser.runtime.openOptionsPage = open;
-    render(
-      <PopupApp
-        initial={{
-          credentials: null,
-          state: { snapshot: null, error: null },
-          settings: DEFAULT_SETTINGS,
-          settingsProblem: null,
-          summary: null,
-        }}
-      />,
-    );
+    render(<PopupApp initial={storedState({})} />);
     expect(screen.getByText('尚未设置公司 Key')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '打开设置' }));
     expect(open).toHaveBeenCalled();
@@ -85,7 +76,7 @@ describe('the popup', () => {
       ...state,
       error: { key: 'KEY1', failure: { kind: 'timeout' }, at: Date.now(), nextAttemptAt: Date.now() + 60_000 },
     };
-    render(<PopupApp initial={{ credentials, state: withError, settings: DEFAULT_SETTINGS, settingsProblem: null, summary: null }} />);
+    render(<PopupApp initial={storedState({ credentials, state: withError })} />);
     expect(screen.getByRole('alert').textContent).toContain('pro.qcc.com 在 15 秒内没有应答');
     // One label for the age and the failure; no separate "updated just now" beside a failure marker.
     expect(screen.getByText(/^数据更新于 .+，之后的查询失败$/)).toBeTruthy();
@@ -109,7 +100,7 @@ describe('the popup’s trend and forecast', () => {
         },
       },
     };
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: null, summary }} />);
+    render(<PopupApp initial={storedState({ credentials, state, summary })} />);
     const [radar, bene, person] = screen.getAllByRole('region');
     expect(radar!.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(4);
     expect(within(radar!).getByRole('img').getAttribute('aria-label')).toBe('近 30 天剩余额度走势');
@@ -123,7 +114,7 @@ describe('the popup’s trend and forecast', () => {
 
 describe('settings that could not be read', () => {
   it('says so in the popup, which still paints the numbers', () => {
-    render(<PopupApp initial={{ credentials, state, settings: DEFAULT_SETTINGS, settingsProblem: 'newer', summary: null }} />);
+    render(<PopupApp initial={storedState({ credentials, state, settingsProblem: 'newer' })} />);
     expect(screen.getByText(/这些设置由更新版本的扩展保存/)).toBeTruthy();
     expect(screen.getAllByRole('region')).toHaveLength(3);
   });
