@@ -4,7 +4,8 @@ import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
 import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
 import { checkPollMinutes } from '@/utils/validate-settings';
-import { fieldControl, type Policy, type SettingField } from '@/utils/policy';
+import { fieldControl, type SettingField } from '@/utils/field-control';
+import type { Policy } from '@/utils/policy';
 import { AdminMark } from './AdminMark';
 import { NumberSetting } from './NumberSetting';
 import { PaceWarningFields } from './PaceWarningFields';
@@ -108,7 +109,7 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
           onProblem={onProblem}
           control={control('pollMinutes')}
         />
-        <fieldset disabled={control('badgeScope') !== null}>
+        <fieldset>
           <legend>{t('badgeScopeLabel')}</legend>
           {(
             [
@@ -122,6 +123,7 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
                 name="badge-scope"
                 value={scope}
                 checked={settings.badgeScope === scope}
+                disabled={control('badgeScope') !== null}
                 onChange={() => onChange(() => ({ badgeScope: scope }))}
               />
               {t(label)}

@@ -3,7 +3,6 @@
 // (utils/sync-policy.ts); every reader applies it with the pure functions below, so pages still paint from one read.
 import type { Credentials } from './credentials';
 import { credentialProblem } from './validate-credentials';
-import { KNOWN_MODULE_IDS } from './quota-types';
 import {
   checkThreshold,
   isObject,
@@ -34,15 +33,6 @@ export interface Policy {
   /** Policy names whose values are of the wrong type or out of range: ignored, and shown for IT to fix. */
   ignored: string[];
 }
-
-/** A field of the settings form, as the policy names it. */
-export type SettingField =
-  | 'pollMinutes'
-  | 'badgeScope'
-  | 'notifications'
-  | 'paceWarning.enabled'
-  | 'paceWarning.days'
-  | `thresholds.${string}.${keyof ModuleThresholds}`;
 
 const isWhole = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
@@ -133,25 +123,3 @@ export function effectiveSettings(own: Settings, policy: Policy | null): Setting
     thresholds,
   };
 }
-
-/** The value the policy sets for a field of the settings form, if any. */
-function managedValue(settings: ManagedSettings, field: SettingField): unknown {
-  const [name, sub = '', count = ''] = field.split('.');
-  if (name === 'thresholds') return settings.thresholds?.[sub]?.[count as keyof ModuleThresholds];
-  if (name === 'paceWarning') return settings.paceWarning?.[sub as keyof Settings['paceWarning']];
-  return settings[name as 'pollMinutes' | 'badgeScope' | 'notifications'];
-}
-
-/** Who holds a field of the settings form: the administrator sets it, locks it as it is, or (null) the user. */
-export const fieldControl = (policy: Policy | null, field: SettingField): 'managed' | 'locked' | null =>
-  !policy ? null : managedValue(policy.settings, field) !== undefined ? 'managed' : policy.lockSettings ? 'locked' : null;
-
-/** Every field of the settings form (for "all locked" and for tests). */
-export const SETTING_FIELDS: SettingField[] = [
-  'pollMinutes',
-  'badgeScope',
-  'notifications',
-  'paceWarning.enabled',
-  'paceWarning.days',
-  ...KNOWN_MODULE_IDS.flatMap((id) => [`thresholds.${id}.remaining`, `thresholds.${id}.deletable`] as const),
-];

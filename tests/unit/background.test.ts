@@ -36,6 +36,7 @@ describe('the background wiring', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.1.0' });
+    await settle();
     expect(openOptionsPage).toHaveBeenCalledTimes(1);
   });
 

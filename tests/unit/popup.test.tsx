@@ -2,7 +2,6 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { QuotaState } from '@/utils/quota-types';
 import { storedState } from './builders';
 import { useLocale } from './setup';

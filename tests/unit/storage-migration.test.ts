@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkPolicy } from '@/utils/policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,8 +36,11 @@ describe('readStoredState (the pages’ first paint)', () => {
   it('reads the key pair, the quota state and the settings, with defaults for what is not stored', async () => {
     expect(await readStoredState()).toEqual({
       credentials: null,
+      ownCredentials: null,
       state: { snapshot: null, error: null },
       settings: DEFAULT_SETTINGS,
+      ownSettings: DEFAULT_SETTINGS,
+      policy: null,
       settingsProblem: null,
       summary: null,
     });
@@ -45,6 +49,18 @@ describe('readStoredState (the pages’ first paint)', () => {
     const read = await readStoredState();
     expect(read.credentials).toEqual({ key: 'K', secretKey: 'S' });
     expect(read.settings.pollMinutes).toBe(45);
+  });
+
+  it('reads the policy the worker mirrored in the same call, and works out the key pair and settings in use', async () => {
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 45 });
+    await fakeBrowser.storage.local.set({ policy: checkPolicy({ companyKey: 'IT', secretKey: 'ITS', pollMinutes: 60 }) });
+    const read = await readStoredState();
+    expect([read.credentials, read.ownCredentials]).toEqual([
+      { key: 'IT', secretKey: 'ITS' },
+      { key: 'K', secretKey: 'S' },
+    ]);
+    expect([read.settings.pollMinutes, read.ownSettings.pollMinutes]).toEqual([60, 45]);
   });
 
   it('migrates settings stored by an older version before painting them', async () => {
@@ -61,7 +77,7 @@ describe('readStoredState (the pages’ first paint)', () => {
     const script = readFileSync(resolve(import.meta.dirname, '../../public/read-stored-state.js'), 'utf8');
     const listed = JSON.parse(script.match(/get\((\[[^\]]*\])\)/)![1]!.replace(/'/g, '"'));
     expect(listed).toEqual(FIRST_PAINT_KEYS);
-    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$', 'historySummary']);
+    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$', 'historySummary', 'policy']);
   });
 
   it('uses the read that public/read-stored-state.js started, when there is one', async () => {

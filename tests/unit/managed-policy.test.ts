@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { POLL_ALARM } from '@/utils/quota-monitor';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { credentialsItem, policyItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
+import { md5, okAnswer, statusAnswer } from './builders';
+
+const NOW = Date.UTC(2026, 10, 29, 3, 0, 0);
+const TIMESPAN = NOW / 1000;
+const POLICY_PAIR = { companyKey: 'KEY1', secretKey: 'SECRET1' };
+const fetch = vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => okAnswer());
+
+/** Lets the listeners' promise chains (storage, badge, a request) run to their end. */
+const settle = () => new Promise((done) => setTimeout(done, 50));
+const requested = () =>
+  fetch.mock.calls.map(([url, init]) => ({
+    url: url instanceof Request ? url.url : url.toString(),
+    headers: init?.headers as Record<string, string>,
+  }));
+const historyKeys = async () => Object.keys(await fakeBrowser.storage.local.get(null)).filter((name) => name.startsWith('history:'));
+
+/** The worker as the browser starts it right after installing, with the policy IT set. */
+async function installWith(policy: Record<string, unknown> | null) {
+  if (policy) await fakeBrowser.storage.managed.set(policy);
+  background.main();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await settle();
+}
+
+let openOptionsPage: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  vi.stubGlobal('fetch', fetch);
+  fetch.mockReset();
+  fetch.mockImplementation(async () => okAnswer());
+  openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('a managed install', () => {
+  it('signs with the policy’s key pair at once, opens no settings tab, and stores no key pair of the user', async () => {
+    await installWith(POLICY_PAIR);
+    expect(requested()).toEqual([
+      {
+        url: 'https://pro.qcc.com/api/company/quota/getQuota?key=KEY1',
+        headers: expect.objectContaining({ Timespan: String(TIMESPAN), Token: md5(`KEY1${TIMESPAN}SECRET1`) }) as never,
+      },
+    ]);
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(await credentialsItem.getValue()).toBeNull();
+    expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY1');
+  });
+
+  it('with half a key pair sends nothing and opens no settings tab; without a policy the settings open', async () => {
+    await installWith({ companyKey: 'KEY1' });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect((await policyItem.getValue())?.companyKey).toBe('KEY1');
+  });
+
+  it('opens the settings when the browser has no policy to give (Firefox without policies.json rejects the read)', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    await installWith(null);
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+    expect(await policyItem.getValue()).toBeNull();
+  });
+
+  it('polls on the policy’s interval, and on the user’s own again when the policy goes', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 20 });
+    await installWith({ ...POLICY_PAIR, pollMinutes: 60 });
+    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(60);
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(20);
+    expect((await settingsItem.getValue()).pollMinutes).toBe(20);
+  });
+
+  it('takes a new key pair from a policy change at runtime: the next request signs with it', async () => {
+    await installWith(POLICY_PAIR);
+    fetch.mockClear();
+    await fakeBrowser.storage.managed.set({ companyKey: 'KEY2', secretKey: 'SECRET2' });
+    await settle();
+    expect(requested().map((r) => [r.url, r.headers.Token])).toEqual([
+      ['https://pro.qcc.com/api/company/quota/getQuota?key=KEY2', md5(`KEY2${TIMESPAN}SECRET2`)],
+    ]);
+    expect((await readCurrentView()).key).toBe('KEY2');
+  });
+
+  it('when the policy goes, its key pair and its data go; the user’s own pair is used again, and its history kept', async () => {
+    await credentialsItem.setValue({ key: 'OWN', secretKey: 'OWNSECRET' });
+    background.main();
+    await settle();
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    const ownHistory = await historyKeys();
+    expect(ownHistory.length).toBeGreaterThan(0);
+
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    await settle();
+    expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY1');
+    expect((await historyKeys()).length).toBeGreaterThan(ownHistory.length);
+
+    fetch.mockClear();
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect(await policyItem.getValue()).toBeNull();
+    expect(await historyKeys()).toEqual(ownHistory);
+    expect(requested().map((r) => r.url)).toEqual(['https://pro.qcc.com/api/company/quota/getQuota?key=OWN']);
+    expect((await quotaStateItem.getValue()).snapshot?.key).toBe('OWN');
+  });
+
+  it('when the policy goes and the user has no pair of their own, nothing of the managed key remains', async () => {
+    await installWith(POLICY_PAIR);
+    expect((await historyKeys()).length).toBeGreaterThan(0);
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect(await historyKeys()).toEqual([]);
+    expect(await quotaStateItem.getValue()).toEqual({ snapshot: null, error: null });
+  });
+
+  it('tells the user to contact the administrator when the policy’s key pair is refused', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    fetch.mockImplementation(async () => statusAnswer(101, '该KEY无效'));
+    await installWith(POLICY_PAIR);
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    const message = ((create.mock.calls[0] as unknown[])[1] as { message: string }).message;
+    expect(message).toContain('请联系管理员');
+    expect(message).not.toContain('设置中');
+  });
+});
