@@ -30,7 +30,9 @@ const writeOrExplain = (/** @type {string} */ file, /** @type {string} */ text) 
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, text);
   } catch (error) {
-    throw new Error(`Cannot write the policy file ${file} (${String(error)}): the managed-policy tests need root, as CI has.`);
+    throw new Error(`Cannot write the policy file ${file} (${String(error)}): the managed-policy tests need root, as CI has.`, {
+      cause: error,
+    });
   }
 };
 
