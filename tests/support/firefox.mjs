@@ -250,6 +250,8 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
       text,
       waitFor,
       badgeOf,
+      /** Runs a script in the 'content' (current page) or 'chrome' context and returns its value. */
+      run,
       /** Quits Firefox and starts it again on the same profile. */
       async restart() {
         await stopFirefox();
