@@ -51,7 +51,7 @@ describe('managed configuration through policies.json (Firefox ESR)', () => {
       interval: '45',
       intervalDisabled: true,
       thresholdDisabled: true,
-      mark: expect.stringMatching(/^(由管理员设置|Set by your administrator)$/) as unknown as string,
+      mark: expect.stringMatching(/^(由管理员设置|Set by your administrator)$/),
       html: false,
     });
   });
