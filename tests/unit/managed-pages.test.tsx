@@ -22,6 +22,11 @@ describe('the settings page of a managed install', () => {
     expect(screen.queryByLabelText('SecretKey')).toBeNull();
     expect(screen.queryByRole('button', { name: /保存/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /删除此 Key|忘记/ })).toBeNull();
+    cleanup();
+    useLocale('en');
+    render(<OptionsApp initial={storedState({ policy: checkPolicy(PAIR) })} />);
+    expect(document.getElementById('key-admin')?.textContent).toBe('Set by your administrator');
+    expect(document.getElementById('secret-admin')?.textContent).toBe('Set by your administrator');
   });
 
   it('marks the values the policy sets, locks the rest with lockSettings, and leaves them editable without it', () => {
