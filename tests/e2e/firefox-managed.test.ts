@@ -22,8 +22,13 @@ describe('managed configuration through policies.json (Firefox ESR)', () => {
     await standIn?.close();
   });
 
-  it('signs with the policy’s key pair without anyone opening the settings', async () => {
+  it('signs with the policy’s key pair without anyone opening the settings, and opens no settings tab', async () => {
     await expect.poll(() => standIn.requests.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const tabUrls = (await firefox.run(
+      'chrome',
+      "return Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs.map((tab) => tab.linkedBrowser.currentURI.spec);",
+    )) as string[];
+    expect(tabUrls.filter((url) => url.startsWith('moz-extension:'))).toEqual([]);
     const [first] = standIn.requests;
     expect(first?.key).toBe(DEMO_KEY);
     expect(first?.token).toBe(standIn.expectedToken(DEMO_KEY, first?.timespan));
