@@ -1,0 +1,44 @@
+// AMO rebuilds the Firefox package from the sources zip (docs/store/listing.md, "Notes for AMO reviewers"): the zip must
+// hold everything the build needs, and the build must give the same bytes again.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allFiles } from './built-files';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const zip = (kind: string) => join(ROOT, '.output', `${name}-${version}-${kind}.zip`);
+
+/** Unpacks a zip with Python's zipfile (always on these machines, unlike unzip). */
+const unpack = (file: string, into: string) =>
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', file, into]);
+
+describe('the sources zip', () => {
+  const work = mkdtempSync(join(tmpdir(), 'qcc-rebuild-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('rebuilds the submitted Firefox package byte for byte', () => {
+    const sources = join(work, 'sources');
+    const submitted = join(work, 'submitted');
+    unpack(zip('sources'), sources);
+    unpack(zip('firefox'), submitted);
+    // `npm ci` would install exactly what the lock file pins: the same packages as this checkout's node_modules.
+    symlinkSync(join(ROOT, 'node_modules'), join(sources, 'node_modules'), 'dir');
+    // As from a shell: without the NODE_ENV=test and VITEST variables this test runs under.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([variable]) => variable !== 'NODE_ENV' && !variable.startsWith('VITEST')),
+    );
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], {
+      cwd: sources,
+      env,
+      stdio: 'pipe',
+    });
+    const rebuilt = join(sources, '.output/firefox-mv3');
+    const files = allFiles(submitted).sort();
+    expect(allFiles(rebuilt).sort()).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(join(rebuilt, file)).equals(readFileSync(join(submitted, file))));
+    expect(differing).toEqual([]);
+  });
+});
