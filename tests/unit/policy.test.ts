@@ -22,26 +22,17 @@ describe('the administrator’s policy, as checked', () => {
   });
 
   it('keeps every documented value, trimmed key pair included', () => {
-    const policy = checkPolicy({
-      companyKey: ' KEY1 ',
-      secretKey: 'SECRET1',
+    const settings = {
       pollMinutes: 60,
       badgeScope: 'everywhere',
       notifications: false,
       paceWarning: { enabled: false, days: 30 },
       thresholds: { radar_id: { remaining: { unit: 'count', value: 100 } } },
-      lockSettings: true,
-    });
-    expect(policy).toEqual({
+    };
+    expect(checkPolicy({ companyKey: ' KEY1 ', secretKey: 'SECRET1', ...settings, lockSettings: true })).toEqual({
       companyKey: 'KEY1',
       secretKey: 'SECRET1',
-      settings: {
-        pollMinutes: 60,
-        badgeScope: 'everywhere',
-        notifications: false,
-        paceWarning: { enabled: false, days: 30 },
-        thresholds: { radar_id: { remaining: { unit: 'count', value: 100 } } },
-      },
+      settings,
       lockSettings: true,
       ignored: [],
     });
