@@ -76,8 +76,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       { kind: 'forgotten' },
     );
 
-  // The current problem shows whenever there is one; the numbers show once an answer came after "Save and test".
-  const since = testedSince ?? Number.POSITIVE_INFINITY;
+  // The current problem shows whenever there is one; the numbers show once an answer came after "Save and test", or
+  // always for the administrator's pair (there is nothing to save: they show that it works).
+  const since = managedPair ? 0 : (testedSince ?? Number.POSITIVE_INFINITY);
   const own = stateOfKey(state, credentials?.key);
   const error = own.error;
   const snapshot = own.snapshot && own.snapshot.fetchedAt >= since && !error ? own.snapshot : null;

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { firefoxPolicy } from '../support/policy.mjs';
 import { DEMO_KEY, DEMO_SECRET, startStandIn } from '../support/qcc-stand-in.mjs';
+import { SCREENSHOTS } from './harness';
 
 const ADDON_ID = 'qcc-quota-monitor@qcc-quota-monitor.github.io';
 
@@ -59,5 +61,6 @@ describe('managed configuration through policies.json (Firefox ESR)', () => {
       mark: expect.stringMatching(/^(由管理员设置|Set by your administrator)$/),
       html: false,
     });
+    await firefox.screenshot(join(SCREENSHOTS, 'options-managed-firefox.png'));
   });
 });

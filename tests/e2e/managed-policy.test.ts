@@ -79,7 +79,9 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
     expect(await options.getByRole('checkbox', { name: /桌面通知/ }).isDisabled()).toBe(true);
     expect(await options.getByLabel('风险监控 · 剩余额度 阈值', { exact: true }).isDisabled()).toBe(true);
     expect(await options.getByRole('button', { name: '保存' }).count()).toBe(0);
-    expect(await options.getByRole('button', { name: /删除/ }).count()).toBe(0);
+    expect(await options.getByRole('button', { name: /忘记/ }).count()).toBe(0);
+    // The numbers of the administrator's pair, as it has nothing to save and test.
+    expect((await moduleNumbers(options, '股权穿透', ZH_LABELS)).remaining).toBe(98);
     await options.screenshot({ path: resolve(SCREENSHOTS, 'options-managed-zh_CN.png'), fullPage: true });
   });
 

@@ -252,6 +252,12 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
       badgeOf,
       /** Runs a script in the 'content' (current page) or 'chrome' context and returns its value. */
       run,
+      /** Saves a PNG of the whole current page. */
+      async screenshot(/** @type {string} */ path) {
+        await send('Marionette:SetContext', { value: 'content' });
+        const { value } = await send('WebDriver:TakeScreenshot', { full: true });
+        writeFileSync(path, Buffer.from(value, 'base64'));
+      },
       /** Quits Firefox and starts it again on the same profile. */
       async restart() {
         await stopFirefox();

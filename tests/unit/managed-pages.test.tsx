@@ -22,6 +22,12 @@ describe('the settings page of a managed install', () => {
     expect(screen.queryByLabelText('SecretKey')).toBeNull();
     expect(screen.queryByRole('button', { name: /保存/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /删除此 Key|忘记/ })).toBeNull();
+    // The numbers of the administrator's pair show that it works.
+    expect([...document.querySelectorAll('[data-module]')].map((card) => card.getAttribute('data-module'))).toEqual([
+      'radar_id',
+      'bene_id',
+      'natural_person_id',
+    ]);
     cleanup();
     useLocale('en');
     render(<OptionsApp initial={storedState({ policy: checkPolicy(PAIR) })} />);
