@@ -39,12 +39,15 @@ export interface BadgeLook {
 const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColor: LOW_COLORS.text };
 
 /**
- * What the badge shows for the current key's view: a key-pair or account problem, then low quota, then a quota that
+ * What the badge shows for the current key's view: a key-pair or account problem (or half a key pair from the
+ * administrator's policy), then low quota, then a quota that
  * runs out soon at the current pace, then numbers made stale by a long failure; empty when all is well. Pure.
  */
-export function badgeLook(view: Pick<CurrentView, 'state' | 'settings' | 'summary'>, now: number): BadgeLook {
+export function badgeLook(view: Pick<CurrentView, 'state' | 'settings' | 'summary' | 'unconfigured'>, now: number): BadgeLook {
   const { snapshot, error } = view.state;
   const { settings } = view;
+  // Half a key pair from the policy: nothing is checked until IT completes it.
+  if (view.unconfigured) return { text: t('badgeError'), background: ERROR_COLORS.background, textColor: ERROR_COLORS.text };
   if (error) {
     const failureClass = ruleForFailure(error.failure).class;
     if (failureClass === 'credentials' || failureClass === 'account') {
@@ -69,8 +72,9 @@ export function isProQccUrl(url: string | undefined): boolean {
 }
 
 /** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
-export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings'>, now: number): string {
+export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings' | 'unconfigured'>, now: number): string {
   const { snapshot } = view.state;
+  if (view.unconfigured) return `${t('extName')}\n${t('managedIncompleteTitle')}`;
   if (!snapshot) return t('extName');
   const since = staleSince(view, now);
   return [

@@ -176,6 +176,8 @@ export interface CurrentView {
   key: string | undefined;
   /** The administrator's policy sets the key pair: errors only IT can fix say so. */
   managed: boolean;
+  /** The policy names half a key pair: nothing can be checked until IT completes it. */
+  unconfigured: boolean;
   /** The quota state of `key` only. */
   state: QuotaState;
   settings: Settings;
@@ -195,6 +197,7 @@ export async function readCurrentView(): Promise<CurrentView> {
     state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),
     settings: effectiveSettings(settings, policy),
     managed: managesKeyPair(policy),
+    unconfigured: managesKeyPair(policy) && key === undefined,
     alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
     summary: summaryOfKey(stored[areaKey(historySummaryItem)], key),
   };

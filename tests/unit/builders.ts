@@ -46,7 +46,15 @@ export const viewOf = (
   settings: Settings = DEFAULT_SETTINGS,
   alertMemory: AlertMemory = NO_ALERTS,
   summary: HistorySummary | null = null,
-): CurrentView => ({ key: key ?? undefined, state: stateOfKey(state, key ?? undefined), settings, alertMemory, summary, managed: false });
+): CurrentView => ({
+  key: key ?? undefined,
+  state: stateOfKey(state, key ?? undefined),
+  settings,
+  alertMemory,
+  summary,
+  managed: false,
+  unconfigured: false,
+});
 
 /** What a page paints from: the user's own key pair and settings (defaults), no policy unless given. */
 export const storedState = ({

@@ -56,11 +56,15 @@ describe('a managed install', () => {
     expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY1');
   });
 
-  it('with half a key pair sends nothing and opens no settings tab; without a policy the settings open', async () => {
+  it('with half a key pair sends nothing and opens no settings tab, and the badge says it is not configured', async () => {
+    const qcc = await fakeBrowser.tabs.create({ url: 'https://pro.qcc.com/' });
     await installWith({ companyKey: 'KEY1' });
     expect(fetch).not.toHaveBeenCalled();
     expect(openOptionsPage).not.toHaveBeenCalled();
     expect((await policyItem.getValue())?.companyKey).toBe('KEY1');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: qcc.id })).toBe('!'));
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: qcc.id })).toEqual([163, 82, 0, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('企查查额度监控\n未配置：请联系管理员');
   });
 
   it('opens the settings when the browser has no policy to give (Firefox without policies.json rejects the read)', async () => {
