@@ -141,9 +141,17 @@ async function renderLanguage(lang, outDir) {
 
     await shootScene('1-popup', scene({ caption: captions.popup, popup: await popupImage(false), badge: await badgeOfQcc() }));
 
+    await options.setViewportSize({ width: 1280, height: 800 });
+    await options.reload();
+    await options.getByRole('textbox', { name: /^(公司 Key|Company key)$/ }).waitFor();
+    await save('3-options', await options.screenshot(), 1280, 800);
+
+    await history.reload();
+    await history.locator('svg').first().waitFor();
+    await save('4-history', await history.screenshot(), 1280, 800);
+
     standIn.setRows(LOW);
     const before = standIn.requests.length;
-    await browser.worker().evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }).catch(() => undefined));
     const popupLow = await browser.context.newPage();
     await popupLow.goto(browser.pageUrl('popup.html'));
     await popupLow.getByRole('button', { name: /刷新|Refresh/ }).click();
@@ -153,15 +161,6 @@ async function renderLanguage(lang, outDir) {
     const lowBadge = await badgeOfQcc();
     if (!lowBadge.text) throw new Error('No badge for the low quota');
     await shootScene('2-low', scene({ caption: captions.low, popup: await popupImage(true), badge: lowBadge }));
-
-    await options.setViewportSize({ width: 1280, height: 800 });
-    await options.reload();
-    await options.getByRole('textbox', { name: /^(公司 Key|Company key)$/ }).waitFor();
-    await save('3-options', await options.screenshot(), 1280, 800);
-
-    await history.reload();
-    await history.locator('svg').first().waitFor();
-    await save('4-history', await history.screenshot(), 1280, 800);
 
     await stage.setViewportSize({ width: 440, height: 280 });
     await stage.setContent(tile(captions.tile));
