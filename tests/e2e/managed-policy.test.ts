@@ -101,6 +101,7 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
     expect(await banner.getByRole('button').count()).toBe(0);
     // The last good numbers stay, with their age.
     expect((await moduleNumbers(popup, '股权穿透', ZH_LABELS)).remaining).toBe(98);
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-managed-107-zh_CN.png') });
     await popup.close();
   });
 
