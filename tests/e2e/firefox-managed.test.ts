@@ -31,6 +31,7 @@ describe('managed configuration through policies.json (Firefox ESR)', () => {
       "return Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs.map((tab) => tab.linkedBrowser.currentURI.spec);",
     )) as string[];
     expect(tabUrls.filter((url) => url.startsWith('moz-extension:'))).toEqual([]);
+    expect(firefox.installTab).toBe(false);
     const [first] = standIn.requests;
     expect(first?.key).toBe(DEMO_KEY);
     expect(first?.token).toBe(standIn.expectedToken(DEMO_KEY, first?.timespan));

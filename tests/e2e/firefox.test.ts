@@ -40,8 +40,9 @@ describe('the Firefox build in Firefox', () => {
     await standIn?.close();
   });
 
-  it('is granted its one host permission at install', () => {
+  it('is granted its one host permission at install, and opens its settings once (no policy supplies a key pair)', () => {
     expect(firefox.origins).toContain('https://pro.qcc.com/*');
+    expect(firefox.installTab).toBe(true);
   });
 
   it('saves the key pair, sends one correctly signed request, and shows the three modules', async () => {

@@ -190,6 +190,18 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
     const origins = await run('chrome', 'return WebExtensionPolicy.getByID(arguments[0]).allowedOrigins.patterns.map((p) => p.pattern);', [
       ADDON_ID,
     ]);
+    // After installing, the extension opens its settings once (unless a policy supplies the key pair): wait for that
+    // tab, so that no test races it (Firefox may load it into a tab a test has just added).
+    const tabUrls = () =>
+      run(
+        'chrome',
+        "return Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs.map((tab) => tab.linkedBrowser.currentURI.spec);",
+      );
+    let installTab = false;
+    for (const end = Date.now() + 10_000; !installTab && Date.now() < end;) {
+      installTab = (await tabUrls()).includes(`moz-extension://${ADDON_UUID}/options.html`);
+      if (!installTab) await new Promise((done) => setTimeout(done, 100));
+    }
 
     const tabs = async () => {
       await send('Marionette:SetContext', { value: 'content' });
@@ -243,6 +255,8 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
     return {
       origins,
       version,
+      /** The extension opened its settings tab by itself after installing. */
+      installTab,
       openUrl,
       openPage,
       type,
