@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import type { Policy } from '@/utils/policy';
+import { namesHalfKeyPair, type Policy } from '@/utils/policy';
 import { AdminMark } from './AdminMark';
 import { Field } from './Field';
 import { missingHalfText } from './managed-pair';
@@ -9,7 +9,6 @@ import { missingHalfText } from './managed-pair';
  * into the page; nothing to save or forget. Half a pair is "not configured: contact your administrator".
  */
 export function ManagedCredentials({ policy }: { policy: Policy }) {
-  const complete = policy.companyKey !== undefined && policy.secretKey !== undefined;
   return (
     <section class="panel" aria-labelledby="credentials-heading">
       <h2 id="credentials-heading">{t('credentialsHeading')}</h2>
@@ -23,14 +22,14 @@ export function ManagedCredentials({ policy }: { policy: Policy }) {
           <AdminMark id="secret" control="managed" />
         </div>
       ) : null}
-      {complete ? null : (
+      {namesHalfKeyPair(policy) ? (
         <div class="banner banner-credentials" role="alert">
           <p class="banner-text">
             <strong>{t('managedIncompleteTitle')}</strong>
           </p>
           <p class="banner-action">{missingHalfText(policy)}</p>
         </div>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { formatAge, formatDateTime, t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
 import { stateOfKey } from '@/utils/quota-types';
 import { pacedModules } from '@/utils/pace';
-import { managesKeyPair } from '@/utils/policy';
+import { managesKeyPair, namesHalfKeyPair } from '@/utils/policy';
 import { summaryOfKey, type StoredState } from '@/utils/storage';
 import { FailureBanner } from './FailureBanner';
 import { missingHalfText } from './managed-pair';
@@ -30,7 +30,7 @@ export function PopupApp({ initial }: { initial: StoredState }) {
   const now = useNow();
   const [busy, setBusy] = useState(false);
 
-  if (!credentials && managesKeyPair(policy)) {
+  if (namesHalfKeyPair(policy)) {
     // Half a key pair from the policy: only IT can complete it.
     return (
       <main class="popup">

@@ -103,6 +103,10 @@ export function effectiveCredentials(own: Credentials | null, policy: Policy | n
   return companyKey !== undefined && secretKey !== undefined ? { key: companyKey, secretKey } : null;
 }
 
+/** The policy names half a key pair: nothing can be checked until IT completes it. */
+export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
+  managesKeyPair(policy) && effectiveCredentials(null, policy) === null;
+
 /** Whether a new policy changes the key pair in use (decided without reading the user's own pair: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {
   const pairOf = (policy: Policy | null) => (managesKeyPair(policy) ? [policy.companyKey, policy.secretKey].join('\n') : null);

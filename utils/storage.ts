@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { checkCredentials, type Credentials } from './credentials';
-import { effectiveCredentials, effectiveSettings, managesKeyPair, type Policy } from './policy';
+import { effectiveCredentials, effectiveSettings, managesKeyPair, namesHalfKeyPair, type Policy } from './policy';
 import type { HistorySummary } from './history';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
@@ -151,16 +151,20 @@ export async function readSettings(): Promise<{ settings: Settings; ownSettings:
  */
 export async function readStoredState(): Promise<StoredState> {
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
-  const stored = await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS));
+  return withPolicy(storedParts(await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS))));
+}
+
+/** The first-paint keys as read, checked: the user's own key pair and settings, the policy, the state and the summary. */
+function storedParts(stored: Record<string, unknown>): Omit<StoredState, 'credentials' | 'settings'> {
   const own = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
-  return withPolicy({
+  return {
     ownCredentials: checkCredentials(stored[areaKey(credentialsItem)]),
     ownSettings: own.settings,
     settingsProblem: own.settingsProblem,
     policy: policyOf(stored[areaKey(policyItem)]),
     state: checkQuotaState(stored[areaKey(quotaStateItem)]),
     summary: (stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined) ?? null,
-  });
+  };
 }
 
 /** A stored quota state, or none when it is damaged (the worker writes a good one at its next answer). */
@@ -189,17 +193,16 @@ export interface CurrentView {
 /** Reads the current key's view in one storage call. */
 export async function readCurrentView(): Promise<CurrentView> {
   const stored = await browser.storage.local.get([...FIRST_PAINT_KEYS, areaKey(alertMemoryItem)]);
-  const policy = policyOf(stored[areaKey(policyItem)]);
-  const key = effectiveCredentials(checkCredentials(stored[areaKey(credentialsItem)]), policy)?.key;
-  const { settings } = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+  const { credentials, settings, state, summary, policy } = withPolicy(storedParts(stored));
+  const key = credentials?.key;
   return {
     key,
-    state: stateOfKey(checkQuotaState(stored[areaKey(quotaStateItem)]), key),
-    settings: effectiveSettings(settings, policy),
+    state: stateOfKey(state, key),
+    settings,
     managed: managesKeyPair(policy),
-    unconfigured: managesKeyPair(policy) && key === undefined,
+    unconfigured: namesHalfKeyPair(policy),
     alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
-    summary: summaryOfKey(stored[areaKey(historySummaryItem)], key),
+    summary: summaryOfKey(summary, key),
   };
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fieldControl } from '@/utils/field-control';
-import { checkPolicy, effectiveCredentials, effectiveSettings, managesKeyPair, policyChangesKeyPair } from '@/utils/policy';
+import {
+  checkPolicy,
+  effectiveCredentials,
+  effectiveSettings,
+  managesKeyPair,
+  namesHalfKeyPair,
+  policyChangesKeyPair,
+} from '@/utils/policy';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
 const OWN_PAIR = { key: 'OWNKEY', secretKey: 'OWNSECRET' };
@@ -76,6 +83,9 @@ describe('the key pair in use', () => {
   it('is none when the policy names half a pair: the user’s own is not used with it', () => {
     const half = checkPolicy({ companyKey: 'KEY1' });
     expect(managesKeyPair(half)).toBe(true);
+    expect([namesHalfKeyPair(half), namesHalfKeyPair(checkPolicy({ companyKey: 'KEY1', secretKey: 'S' })), namesHalfKeyPair(null)]).toEqual(
+      [true, false, false],
+    );
     expect(effectiveCredentials(OWN_PAIR, half)).toBeNull();
     expect(effectiveCredentials(OWN_PAIR, checkPolicy({ secretKey: 'SECRET1' }))).toBeNull();
   });
