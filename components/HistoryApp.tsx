@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { csvFileName, decodeCsv, parseCsv, toCsv } from '@/utils/csv';
 import { cstDayStart } from '@/utils/forecast';
-import { cstDay, mergeSamples, moduleSamples, readHistory, summarize, type Sample } from '@/utils/history';
+import { cstDay, moduleSamples, readHistory, type Sample } from '@/utils/history';
+import { importSamples } from '@/utils/history-writes';
 import { formatNumber, t } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { DAY } from '@/utils/retry-schedule';
-import { historySummaryItem, type StoredState } from '@/utils/storage';
+import type { StoredState } from '@/utils/storage';
 import { HistoryChart } from './HistoryChart';
 import { useStoredState } from './page-shell';
 
@@ -83,9 +84,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       );
       return;
     }
-    const added = await mergeSamples(credentials.key, parsed.samples);
-    const merged = await readHistory(credentials.key);
-    await historySummaryItem.setValue(summarize(credentials.key, merged, Date.now()));
+    const { added, merged } = await importSamples(credentials.key, parsed.samples, Date.now());
     setSamples(merged);
     setOutcome({ kind: 'imported', rows: parsed.rows, added });
   };

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { t } from '@/utils/i18n';
-import { requestRefresh, requestTest } from '@/utils/messages';
+import { requestForget, requestRefresh, requestTest } from '@/utils/messages';
 import { managesKeyPair } from '@/utils/policy';
 import { stateOfKey } from '@/utils/quota-types';
 import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
@@ -68,7 +68,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
     guarded(
       async () => {
         setTestedSince(null);
-        await credentialsItem.removeValue();
+        await requestForget();
         setFormVersion((v) => v + 1);
         // After deleting, the next step is a new key: the focus goes to its field.
         requestAnimationFrame(() => focusField('key'));

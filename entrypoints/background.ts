@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onAlertClicked } from '@/utils/alerts';
 import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
-import { isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
-import { managesKeyPair, policyChangesKeyPair } from '@/utils/policy';
+import { isForgetMessage, isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
+import { openSettingsAfterInstall } from '@/utils/open-settings-after-install';
+import { policyChangesKeyPair } from '@/utils/policy';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
 import { showStoredState } from '@/utils/show-state';
-import { syncPolicy } from '@/utils/sync-policy';
+import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
 import {
   credentialsItem,
   historySummaryItem,
@@ -30,22 +31,43 @@ export default defineBackground(() => {
     repaint: () => showStoredState(),
   });
 
-  // The administrator's policy first: the first request of a managed install signs with its key pair.
-  const policyRead = syncPolicy();
-  void policyRead.then(() => monitor.start());
-  // Chrome and Edge say when IT changes the policy; Firefox reads it at each start.
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void syncPolicy();
+  // Watching never waits on the policy read, which Chromium may leave unanswered: the monitor starts at once on the
+  // mirrored policy, and the answer is applied whenever it comes.
+  void monitor.start();
+  const policy = createPolicySync({
+    readManaged: () => browser.storage.managed.get(),
+    // Firefox reads policies.json once, at start, and rejects the read when there is none.
+    final: import.meta.env.FIREFOX,
+    now: Date.now,
+    forgetKey: (id) => monitor.forgetKey(id),
   });
-  // A new user's first step is the key pair: open the settings once, right after installing, unless the policy sets it.
+  void policy.sync();
+  // Chrome and Edge report when IT changes the policy.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void policy.sync(true);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
-    void policyRead.then(async (policy) => {
-      if (!managesKeyPair(policy) && !(await readCredentials())) await browser.runtime.openOptionsPage();
+    void openSettingsAfterInstall({
+      isAdminInstall: async () => {
+        try {
+          return (await browser.management.getSelf()).installType === 'admin';
+        } catch {
+          return false;
+        }
+      },
+      firstAnswer: policy.firstAnswer,
+      mirroredPolicy: () => policyItem.getValue(),
+      hasOwnKeyPair: async () => (await readCredentials()) !== null,
+      openOptionsPage: () => browser.runtime.openOptionsPage(),
+      wait: (ms) => new Promise((done) => setTimeout(done, ms)),
     });
   });
   // Every alarm also repaints: numbers grow stale with time alone, while no state is written.
-  browser.alarms.onAlarm.addListener((alarm) => void monitor.onAlarm(alarm).then(() => showStoredState()));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLICY_ALARM) void policy.sync();
+    void monitor.onAlarm(alarm).then(() => showStoredState());
+  });
   // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message) =>
@@ -53,7 +75,9 @@ export default defineBackground(() => {
       ? monitor.refresh(refreshTriggerOf(message))
       : isTestMessage(message)
         ? monitor.test(message.credentials)
-        : undefined,
+        : isForgetMessage(message)
+          ? monitor.forget()
+          : undefined,
   );
   const settingsChanged = async () => {
     await ensurePollAlarm((await readSettings()).settings.pollMinutes);

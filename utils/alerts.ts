@@ -17,7 +17,8 @@ export type Alert =
 /** The alerts the current key's view calls for, given what was announced before, and the new memory. Pure. */
 export function nextAlerts(view: CurrentView, now: number): { alerts: Alert[]; memory: AlertMemory } {
   const { key, state, settings, alertMemory: memory } = view;
-  if (!key) return { alerts: [], memory: { key: null, low: [], error: null } };
+  // No key pair in use (none, or half a pair from the policy): nothing to announce, and what was announced is kept.
+  if (!key) return { alerts: [], memory };
   const previous = memory.key === key ? memory : { key, low: [], error: null };
   const alerts: Alert[] = [];
   let low = previous.low;
@@ -93,7 +94,7 @@ export function alertText(alert: Alert, managed = false): { id: string; title: s
 /** Shows the notifications the view calls for and remembers them. */
 export async function announce(view: CurrentView, now = Date.now()): Promise<void> {
   const next = nextAlerts(view, now);
-  await alertMemoryItem.setValue(next.memory);
+  if (next.memory !== view.alertMemory) await alertMemoryItem.setValue(next.memory);
   for (const alert of next.alerts) {
     const { id, title, message } = alertText(alert, view.managed);
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });

@@ -40,8 +40,8 @@ const EMPTY: BadgeLook = { text: '', background: LOW_COLORS.background, textColo
 
 /**
  * What the badge shows for the current key's view: a key-pair or account problem (or half a key pair from the
- * administrator's policy), then low quota, then a quota that
- * runs out soon at the current pace, then numbers made stale by a long failure; empty when all is well. Pure.
+ * administrator's policy), then low quota, then numbers made stale by a long failure, then a quota
+ * that runs out soon at the current pace; empty when all is well. Pure.
  */
 export function badgeLook(view: Pick<CurrentView, 'state' | 'settings' | 'summary' | 'unconfigured'>, now: number): BadgeLook {
   const { snapshot, error } = view.state;
@@ -57,8 +57,9 @@ export function badgeLook(view: Pick<CurrentView, 'state' | 'settings' | 'summar
   if (snapshot?.modules.some((module) => isLow(module, settings))) {
     return { text: t('badgeLow'), background: LOW_COLORS.background, textColor: LOW_COLORS.text };
   }
-  if (pacedModules(view, now).length > 0) return { text: t('badgePace'), background: PACE_COLORS.background, textColor: PACE_COLORS.text };
+  // Old numbers say so before any forecast drawn from them: the user learns first that they are not current.
   if (staleSince(view, now) !== null) return { text: t('badgeStale'), background: STALE_COLORS.background, textColor: STALE_COLORS.text };
+  if (pacedModules(view, now).length > 0) return { text: t('badgePace'), background: PACE_COLORS.background, textColor: PACE_COLORS.text };
   return EMPTY;
 }
 
@@ -71,8 +72,11 @@ export function isProQccUrl(url: string | undefined): boolean {
   }
 }
 
-/** The action's tooltip: each module's remaining count and when the data was fetched. Pure. */
-export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings' | 'unconfigured'>, now: number): string {
+/**
+ * The action's tooltip: each module's remaining count and when the data was fetched; since when checks fail when the
+ * numbers are stale, and then that a pace warning rests on numbers of that age. Pure.
+ */
+export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings' | 'summary' | 'unconfigured'>, now: number): string {
   const { snapshot } = view.state;
   if (view.unconfigured) return `${t('extName')}\n${t('managedIncompleteTitle')}`;
   if (!snapshot) return t('extName');
@@ -82,6 +86,7 @@ export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings' | 'uncon
     ...snapshot.modules.map((module) => t('titleModuleLine', [moduleName(module.id), formatNumber(module.remaining)])),
     t('fetchedAt', formatWhen(snapshot.fetchedAt, now)),
     ...(since === null ? [] : [t('titleStaleSince', formatWhen(since, now))]),
+    ...(since !== null && pacedModules(view, now).length > 0 ? [t('titleStalePace', formatWhen(snapshot.fetchedAt, now))] : []),
   ].join('\n');
 }
 

@@ -130,32 +130,43 @@ export async function readHistory(key: string): Promise<Sample[]> {
   return days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])));
 }
 
-/** Adds samples (an import) without duplicates: by time, the stored one wins. Returns how many were new. */
-export async function mergeSamples(key: string, samples: Sample[]): Promise<number> {
+/**
+ * Adds samples (an import) without duplicates: by time, the stored one wins. The same rules as for recorded answers
+ * apply at `now`: days older than 30 keep their last reading, days older than KEEP_DAYS are not kept. Returns how
+ * many new readings were stored. Callers hold the history lock (utils/history-writes.ts).
+ */
+export async function mergeSamples(key: string, samples: Sample[], now = Date.now()): Promise<number> {
   // One read of the index, one of every day the history and the file touch.
   const index = await readIndex(key);
+  const fullFrom = cstDay(now - FULL_DAYS * DAY);
+  const keepFrom = cstDay(now - KEEP_DAYS * DAY);
   const touched = [...new Set([...index.days, ...samples.map((s) => cstDay(s.at))])];
   const chunks = await browser.storage.local.get(touched.map((d) => dayKey(key, d)));
   const existing = new Set(index.days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])).map((s) => Math.round(s.at / 1000))));
-  const fresh = samples.filter((s) => !existing.has(Math.round(s.at / 1000))).sort((a, b) => a.at - b.at);
+  const fresh = samples.filter((s) => !existing.has(Math.round(s.at / 1000)) && cstDay(s.at) >= keepFrom).sort((a, b) => a.at - b.at);
   const byDay = new Map<string, Sample[]>();
   for (const sample of fresh) byDay.set(cstDay(sample.at), [...(byDay.get(cstDay(sample.at)) ?? []), sample]);
   const updates: Record<string, DayChunk> = {};
+  let added = 0;
   for (const [day, daySamples] of byDay) {
     const old = samplesOf(chunkOf(chunks[dayKey(key, day)]));
     const all = [...old, ...daySamples].sort((a, b) => a.at - b.at);
-    const ids = [...new Set(all.flatMap((s) => s.modules.map((m) => m.id)))];
-    updates[dayKey(key, day)] = { v: VERSION, ids, rows: all.map((s) => rowOf(s, ids)) };
+    // A day older than 30 days keeps one reading, its last, as a recorded day would after thinning.
+    const kept = day < fullFrom ? all.slice(-1) : all;
+    added += kept.filter((s) => daySamples.includes(s)).length;
+    if (kept.length === old.length && kept.every((s, i) => s === old[i])) continue;
+    const ids = [...new Set(kept.flatMap((s) => s.modules.map((m) => m.id)))];
+    updates[dayKey(key, day)] = { v: VERSION, ids, rows: kept.map((s) => rowOf(s, ids)) };
   }
-  const days = [...new Set([...index.days, ...byDay.keys()])].sort();
+  const days = [...new Set([...index.days, ...Object.keys(updates).map((name) => name.slice(name.lastIndexOf(':') + 1))])].sort();
   await browser.storage.local.set({ ...updates, [indexKey(key)]: { v: VERSION, days } });
-  return fresh.length;
+  return added;
 }
 
-/** Removes the history of `key`, or of every key ("Forget this key": nothing of an old key remains). */
-export async function forgetHistory(key?: string): Promise<void> {
+/** Removes the history of the key whose id (`keyId`) is `id`, or of every key. Callers hold the history lock. */
+export async function forgetHistory(id?: string): Promise<void> {
   const all = await browser.storage.local.get(null);
-  const prefix = key === undefined ? PREFIX : `${PREFIX}${keyId(key)}:`;
+  const prefix = id === undefined ? PREFIX : `${PREFIX}${id}:`;
   const keys = Object.keys(all).filter((name) => name.startsWith(prefix));
   if (keys.length > 0) await browser.storage.local.remove(keys);
 }

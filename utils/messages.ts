@@ -45,3 +45,17 @@ export async function requestTest(credentials: Credentials): Promise<TestResult>
   const message: TestMessage = { type: 'test', credentials };
   return browser.runtime.sendMessage<TestMessage, TestResult>(message);
 }
+
+/** "Forget this key" (the settings page): the worker deletes the user's key pair and every key's data, then answers. */
+export interface ForgetMessage {
+  type: 'forget';
+}
+
+export const isForgetMessage = (message: unknown): message is ForgetMessage =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'forget';
+
+/** Asks the worker to forget the key pair and its data; resolves when they are gone. */
+export async function requestForget(): Promise<void> {
+  const message: ForgetMessage = { type: 'forget' };
+  await browser.runtime.sendMessage(message);
+}

@@ -15,8 +15,9 @@ import {
   type RefreshTrigger,
 } from './monitor-transition';
 import { MINUTE } from './retry-schedule';
-import { forgetHistory, readHistory, recordSample, summarize } from './history';
-import { historySummaryItem, pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
+import { keyId } from './history';
+import { deleteHistory, recordAnswer } from './history-writes';
+import { alertMemoryItem, credentialsItem, pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
 
 export type { RefreshTrigger } from './monitor-transition';
 
@@ -78,8 +79,7 @@ async function apply(before: MonitorStored, after: MonitorStored, effects: Effec
         await repaint?.();
         break;
       case 'record':
-        await recordSample(effect.key, effect.sample);
-        await historySummaryItem.setValue(summarize(effect.key, await readHistory(effect.key), effect.sample.at));
+        await recordAnswer(effect.key, effect.sample);
         break;
     }
   }
@@ -119,16 +119,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
   async function refreshOnce(trigger: RefreshTrigger): Promise<void> {
     const credentials = await readCredentials();
     if (!credentials) {
-      // No key (never set, or forgotten): nothing to ask, and nothing of an old key is kept.
+      // No key pair in use (none saved, half a pair from the policy, a damaged one): nothing to ask. Nothing is
+      // deleted either: only "Forget this key" or a confirmed policy change deletes (`forget`, `forgetKey`).
       keyChanged = false;
-      await Promise.all([
-        browser.alarms.clear(RETRY_ALARM),
-        browser.alarms.clear(START_ALARM),
-        quotaStateItem.removeValue(),
-        retryStateItem.removeValue(),
-        historySummaryItem.removeValue(),
-        forgetHistory(),
-      ]);
+      await Promise.all([browser.alarms.clear(RETRY_ALARM), browser.alarms.clear(START_ALARM)]);
       return;
     }
     if (keyChanged) {
@@ -216,5 +210,46 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     return { parsed: answer.parsed, ...(clock ? { clockHint: clock === 'corrected' ? 'checked' : clock } : {}) };
   }
 
-  return { refresh, onCredentialsChanged, onAlarm, start, test };
+  /** Lets a refresh in flight end; with `abort`, its request is cancelled and its answer not kept. */
+  async function settle(abort: boolean): Promise<void> {
+    if (!inFlight) return;
+    if (abort) {
+      keyChanged = true;
+      controller?.abort();
+    }
+    await inFlight.catch(() => undefined);
+  }
+
+  /**
+   * "Forget this key" (the settings page asks): the user's own key pair goes, and with it every key's numbers,
+   * retry state, alert memory, history and summary. An answer in flight is not kept.
+   */
+  async function forget(): Promise<void> {
+    await credentialsItem.removeValue();
+    await settle(true);
+    await Promise.all([
+      browser.alarms.clear(RETRY_ALARM),
+      browser.alarms.clear(START_ALARM),
+      quotaStateItem.removeValue(),
+      retryStateItem.removeValue(),
+      alertMemoryItem.removeValue(),
+      deleteHistory(),
+    ]);
+  }
+
+  /** Deletes what is stored of the key whose id (`keyId`) is `id`: a confirmed policy removal or key change. */
+  async function forgetKey(id: string): Promise<void> {
+    await settle(false);
+    // A repaint that read the view before the policy changed must not write the key's alert memory back afterwards.
+    await deps.repaint?.();
+    const ofKey = (key: string | null | undefined) => typeof key === 'string' && keyId(key) === id;
+    const quota = await quotaStateItem.getValue();
+    const snapshot = ofKey(quota.snapshot?.key) ? null : quota.snapshot;
+    const error = ofKey(quota.error?.key) ? null : quota.error;
+    if (snapshot !== quota.snapshot || error !== quota.error) await quotaStateItem.setValue({ snapshot, error });
+    if (ofKey((await alertMemoryItem.getValue()).key)) await alertMemoryItem.removeValue();
+    await deleteHistory(id);
+  }
+
+  return { refresh, onCredentialsChanged, onAlarm, start, test, forget, forgetKey };
 }

@@ -1,13 +1,15 @@
 // Every item the extension stores, with its key, default and version: the one place to look. The history's chunks
 // (one key per China day, `history:<key id>:<day>`, and `history:<key id>:index`, version 1) are described and
 // written in utils/history.ts.
-// Who writes what: the options page writes the user's own credentials and settings; the worker alone writes the rest.
+// Who writes what: the options page writes the user's own settings and saves a key pair; the worker writes the rest
+// ("Forget this key" included); the history's chunks and summary are written only through utils/history-writes.ts.
 // The key pair and settings in use are the user's own with the administrator's policy over them (utils/policy.ts).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { checkCredentials, type Credentials } from './credentials';
 import { effectiveCredentials, effectiveSettings, managesKeyPair, namesHalfKeyPair, type Policy } from './policy';
 import type { HistorySummary } from './history';
+import type { PendingRemoval } from './policy-read';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
 import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings';
@@ -48,6 +50,23 @@ export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
 export const policyItem = storage.defineItem<Policy | null>('local:policy', {
   fallback: null,
   version: 1,
+});
+
+/** `keyId` of the last company key the policy set (not the key itself): whose data a confirmed removal deletes. */
+export const policyKeyIdItem = storage.defineItem<string | null>('local:policyKeyId', {
+  fallback: null,
+  version: 1,
+});
+
+/** Reads of storage.managed in this browser session: unanswered ones in a row, and a removal waiting to be confirmed. */
+export interface PolicyReadState {
+  unanswered: number;
+  pending: PendingRemoval | null;
+}
+
+/** Session storage: a new browser session starts counting again (two early reads of two starts never agree). */
+export const policyReadItem = storage.defineItem<PolicyReadState>('session:policyRead', {
+  fallback: { unanswered: 0, pending: null },
 });
 
 /** The summary when it belongs to `key`. */

@@ -1,31 +1,87 @@
-// The worker's side of the enterprise policy: storage.managed is read at start and, in Chrome and Edge, whenever IT
-// changes the policy; its checked form is mirrored into local storage, where every page reads it with the rest.
+// The worker's side of the enterprise policy: storage.managed is read at start, on an alarm while a read is pending,
+// and, in Chrome and Edge, whenever the browser reports a change. Nothing waits on it: the monitor runs on the
+// mirrored policy (`local:policy`) and the answer is applied whenever it comes (utils/policy-read.ts decides).
 import { browser } from 'wxt/browser';
 import { checkCredentials } from './credentials';
-import { forgetHistory } from './history';
+import { keyId } from './history';
 import { checkPolicy, type Policy } from './policy';
-import { credentialsItem, policyItem } from './storage';
+import { applyPolicyRead, nextUnansweredRead, type PolicyEffect } from './policy-read';
+import { credentialsItem, policyItem, policyKeyIdItem, policyReadItem } from './storage';
 
-/** The policy as the browser gives it: nothing when there is none (Firefox without policies.json rejects the read). */
-async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get();
-  } catch {
-    return null;
-  }
+export const POLICY_ALARM = 'policy-read';
+
+export interface PolicySyncDeps {
+  /** storage.managed.get(): may never settle (Chromium), or reject (Firefox without policies.json). */
+  readManaged: () => Promise<unknown>;
+  /** Firefox: the start-up read is final, and a rejected read means "no policy". */
+  final: boolean;
+  now: () => number;
+  /** Deletes the data of the key with this id (the monitor's `forgetKey`). */
+  forgetKey: (id: string) => Promise<void>;
 }
 
-/**
- * Mirrors the policy when it changed. When the policy's key pair goes or changes, that key's history goes with it
- * (unless the user's own saved pair has the same key); its quota state goes through the monitor's key change.
- */
-export async function syncPolicy(): Promise<Policy | null> {
-  const [policy, before] = await Promise.all([readManaged().then(checkPolicy), policyItem.getValue()]);
-  if (JSON.stringify(policy) === JSON.stringify(before)) return policy;
-  await policyItem.setValue(policy);
-  const oldKey = before?.companyKey;
-  if (oldKey !== undefined && oldKey !== policy?.companyKey && oldKey !== checkCredentials(await credentialsItem.getValue())?.key) {
-    await forgetHistory(oldKey);
+export function createPolicySync(deps: PolicySyncDeps) {
+  let reads = 0;
+  let lastApplied = 0;
+  let applying: Promise<unknown> = Promise.resolve();
+  let answered!: (policy: Policy | null) => void;
+  /** The policy in effect after the first read of this worker that answered (never settles while none answers). */
+  const firstAnswer = new Promise<Policy | null>((resolve) => (answered = resolve));
+
+  const applyEffect = async (effect: PolicyEffect) => {
+    if (effect.kind === 'forget-key') await deps.forgetKey(effect.keyId);
+    if (effect.kind === 'read-again') await browser.alarms.create(POLICY_ALARM, { when: effect.at });
+    if (effect.kind === 'stop-reading') await browser.alarms.clear(POLICY_ALARM);
+  };
+
+  async function apply(seq: number, raw: unknown, reported: boolean): Promise<void> {
+    // An older read that answers after a newer one says nothing new.
+    if (seq < lastApplied) return;
+    lastApplied = seq;
+    const [policy, storedKeyId, session, own] = await Promise.all([
+      policyItem.getValue(),
+      policyKeyIdItem.getValue(),
+      policyReadItem.getValue(),
+      credentialsItem.getValue(),
+    ]);
+    const ownKey = checkCredentials(own)?.key;
+    const { known, effects } = applyPolicyRead(
+      {
+        policy,
+        managedKeyId: storedKeyId ?? (policy?.companyKey === undefined ? null : keyId(policy.companyKey)),
+        pending: session.pending,
+      },
+      { policy: checkPolicy(raw), reported, final: deps.final, ownKeyId: ownKey === undefined ? null : keyId(ownKey) },
+      deps.now(),
+    );
+    await policyReadItem.setValue({ unanswered: 0, pending: known.pending });
+    if (JSON.stringify(known.policy) !== JSON.stringify(policy)) await policyItem.setValue(known.policy);
+    if (known.managedKeyId !== storedKeyId) await policyKeyIdItem.setValue(known.managedKeyId);
+    for (const effect of effects) await applyEffect(effect);
+    answered(known.policy);
   }
-  return policy;
+
+  /** One read of storage.managed; resolves once its answer is applied (never, when the browser does not answer). */
+  async function sync(reported = false): Promise<void> {
+    reads += 1;
+    const seq = reads;
+    // Before reading: an alarm reads again if this one never answers (the worker may sleep meanwhile).
+    const session = await policyReadItem.getValue();
+    const unanswered = session.unanswered + 1;
+    await policyReadItem.setValue({ ...session, unanswered });
+    await browser.alarms.create(POLICY_ALARM, { when: nextUnansweredRead(unanswered, deps.now()) });
+    let raw: unknown;
+    try {
+      raw = await deps.readManaged();
+    } catch {
+      // Firefox rejects when there is no policy; in Chromium a failed read is not an answer.
+      if (!deps.final) return;
+      raw = null;
+    }
+    const run = applying.then(() => apply(seq, raw, reported));
+    applying = run.catch(() => undefined);
+    await run;
+  }
+
+  return { sync, firstAnswer };
 }

@@ -92,6 +92,33 @@ describe('badgeLook', () => {
     expect(badgeLook(viewOf(state(healthy, apiError(101)), 'K', DEFAULT_SETTINGS, NO_ALERTS, soon), now).text).toBe('!');
   });
 
+  it('stale numbers outrank the pace warning drawn from them, and the tooltip says the forecast rests on numbers that old', () => {
+    const now = Date.UTC(2026, 10, 29, 4); // 12:00 in Beijing
+    const since = now - 3 * 86_400_000;
+    const soon = runsOut({ radar_id: Date.UTC(2026, 10, 28, 16) + 10 * 86_400_000 });
+    const old = {
+      ...quotaState(healthy, { ...apiError(500, 'K', now + HOUR), at: now - HOUR, since }),
+      snapshot: { key: 'K', modules: healthy, fetchedAt: since },
+    };
+    const view = viewOf(old, 'K', DEFAULT_SETTINGS, NO_ALERTS, soon);
+    expect(badgeLook(view, now)).toEqual({ text: '旧', background: STALE_COLORS.background, textColor: '#FFFFFF' });
+    const lines = badgeTitle(view, now).split('\n');
+    const when = lines.findIndex((line) => line.startsWith('自 ') && line.endsWith('起查询失败，数字未更新'));
+    expect(when).toBeGreaterThan(0);
+    expect(lines[when + 1]).toMatch(/^按这时的数字估算，有模块的额度即将用完（数字自 .+ 起未更新）$/);
+    // Without a pace warning, the stale tooltip says nothing of one; before the numbers are stale, the badge is purple.
+    expect(badgeTitle(viewOf(old), now)).not.toContain('即将用完');
+    const fresh = viewOf(
+      quotaState(healthy, { ...apiError(500, 'K', now + HOUR), at: now - HOUR, since: now - HOUR }),
+      'K',
+      DEFAULT_SETTINGS,
+      NO_ALERTS,
+      soon,
+    );
+    expect(badgeLook(fresh, now).text).toBe('将尽');
+    expect(badgeTitle(fresh, now)).not.toContain('即将用完');
+  });
+
   it('reads well as white text on every background, as Chromium before 110 draws it (WCAG 4.5:1)', () => {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => {

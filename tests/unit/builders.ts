@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
-import type { HistorySummary } from '@/utils/history';
+import type { HistorySummary, Sample } from '@/utils/history';
 import { withPolicy, type AlertMemory, type CurrentView, type StoredState } from '@/utils/storage';
 import type { Credentials } from '@/utils/credentials';
 import type { Policy } from '@/utils/policy';
@@ -97,3 +97,13 @@ export const statusAnswer = (code: number, msg = '', date?: string) =>
 
 /** Upper-case hex MD5 by Node's own crypto, to check the extension's spark-md5 signatures against. */
 export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
+
+/** A reading of the three modules at `at` (ms), with `consumed` of radar_id's `total` used. */
+export const historySample = (at: number, consumed: number, total = 500): Sample => ({
+  at,
+  modules: [
+    { id: 'radar_id', total, consumed, deletable: 50 },
+    { id: 'bene_id', total: 100, consumed: 2, deletable: 30 },
+    { id: 'natural_person_id', total: 50, consumed: 0, deletable: 15 },
+  ],
+});

@@ -4,17 +4,10 @@ import { cstDay, forgetHistory, keyId, KEEP_DAYS, mergeSamples, readHistory, rec
 import { createQuotaMonitor } from '@/utils/quota-monitor';
 import { DAY, MINUTE } from '@/utils/retry-schedule';
 import { credentialsItem, historySummaryItem } from '@/utils/storage';
-import { okAnswer } from './builders';
+import { historySample, okAnswer } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0); // 12:00 in Beijing
-const sample = (at: number, consumed: number, total = 500): Sample => ({
-  at,
-  modules: [
-    { id: 'radar_id', total, consumed, deletable: 50 },
-    { id: 'bene_id', total: 100, consumed: 2, deletable: 30 },
-    { id: 'natural_person_id', total: 50, consumed: 0, deletable: 15 },
-  ],
-});
+const sample = historySample;
 
 describe('the history', () => {
   it('keeps a sample when a count changed, and at least one a day, in one storage key per China day', async () => {

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { keyId } from '@/utils/history';
+import { checkPolicy } from '@/utils/policy';
 import { POLL_ALARM } from '@/utils/quota-monitor';
+import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { credentialsItem, policyItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
 import { md5, okAnswer, statusAnswer } from './builders';
@@ -67,11 +70,35 @@ describe('a managed install', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('企查查额度监控\n未配置：请联系管理员');
   });
 
-  it('opens the settings when the browser has no policy to give (Firefox without policies.json rejects the read)', async () => {
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
-    await installWith(null);
-    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+  it('Firefox without policies.json rejects the read: final, "no policy", and a mirrored policy goes at once', async () => {
+    await policyItem.setValue(checkPolicy(POLICY_PAIR));
+    const forgetKey = vi.fn(async (_id: string) => undefined);
+    const policy = createPolicySync({
+      readManaged: () => Promise.reject(new Error('Managed storage manifest not found')),
+      final: true,
+      now: Date.now,
+      forgetKey,
+    });
+    await policy.sync();
+    expect(await policy.firstAnswer).toBeNull();
     expect(await policyItem.getValue()).toBeNull();
+    expect(forgetKey.mock.calls).toEqual([[keyId('KEY1')]]);
+    expect(await fakeBrowser.alarms.get(POLICY_ALARM)).toBeUndefined();
+  });
+
+  it('in Chromium a rejected read is no answer: the mirrored policy stays, and the read is tried again', async () => {
+    await policyItem.setValue(checkPolicy(POLICY_PAIR));
+    const forgetKey = vi.fn(async (_id: string) => undefined);
+    const policy = createPolicySync({
+      readManaged: () => Promise.reject(new Error('unavailable')),
+      final: false,
+      now: Date.now,
+      forgetKey,
+    });
+    await policy.sync();
+    expect(await policyItem.getValue()).toEqual(checkPolicy(POLICY_PAIR));
+    expect(forgetKey).not.toHaveBeenCalled();
+    expect((await fakeBrowser.alarms.get(POLICY_ALARM))?.scheduledTime).toBe(NOW + 60_000);
   });
 
   it('polls on the policy’s interval, and on the user’s own again when the policy goes', async () => {

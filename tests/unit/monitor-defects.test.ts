@@ -64,11 +64,11 @@ describe('a key change or "Forget this key" is never lost, whenever it lands', (
     await vi.waitFor(() => expect(keysAsked()).toEqual(['OLD']));
     first.resolve(statusAnswer(500));
     await ticks(step);
-    await credentialsItem.removeValue();
-    const changed = monitor.onCredentialsChanged();
+    const changed = monitor.forget();
     await Promise.all([running, changed]);
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored).filter((key) => ['quotaState', 'retryState', 'credentials'].includes(key))).toEqual([]);
+    expect(Object.keys(stored).filter((key) => ['quotaState', 'retryState', 'credentials', 'historySummary'].includes(key))).toEqual([]);
+    expect(Object.keys(stored).filter((key) => key.startsWith('history:'))).toEqual([]);
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installLockManager } from './lock-manager';
 
 type Messages = Record<string, { message: string }>;
 
@@ -24,6 +25,7 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  installLockManager();
   useLocale('zh_CN');
   fakeBrowser.i18n.getMessage = getMessage;
   fakeBrowser.i18n.getUILanguage = () => language;

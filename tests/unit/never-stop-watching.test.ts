@@ -1,0 +1,331 @@
+// Issue 18, through the worker's public surface (background.main() over the fake browser): watching never waits on
+// storage.managed, an early or empty read removes nothing, only explicit acts delete history, and the history's
+// writers never lose each other's writes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { keyId, readHistory, type Sample } from '@/utils/history';
+import { importSamples, recordAnswer } from '@/utils/history-writes';
+import { checkPolicy } from '@/utils/policy';
+import { POLL_ALARM, START_ALARM } from '@/utils/quota-monitor';
+import { DAY, HOUR, MINUTE } from '@/utils/retry-schedule';
+import { POLICY_ALARM } from '@/utils/sync-policy';
+import { credentialsItem, historySummaryItem, policyItem, policyReadItem, quotaStateItem, readCredentials } from '@/utils/storage';
+import { HEALTHY_MODULES, historySample, md5, okAnswer } from './builders';
+
+const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
+const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
+const OWN = 'OWNKEY0123456789ABCDEF0123456789';
+const POLICY_PAIR = { companyKey: MANAGED, secretKey: 'MANAGEDSECRET' };
+const fetch = vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => okAnswer());
+const settle = () => new Promise((done) => setTimeout(done, 50));
+const keysAsked = () => fetch.mock.calls.map(([url]) => (url as string).split('key=')[1]);
+
+/** A browser whose storage.managed.get() never answers, as Chromium's may for a whole session. */
+const managedNeverAnswers = () => vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => undefined));
+/** storage.managed.get() answers these, one per read (the last one again after). */
+function managedAnswers(...answers: Array<Record<string, unknown>>) {
+  return vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(async () => (answers.length > 1 ? answers.shift()! : answers[0]!));
+}
+
+/** Ten days of readings of `key`, one a day, the last one now. */
+async function tenDaysOf(key: string): Promise<Sample[]> {
+  for (let day = 9; day >= 0; day -= 1) await recordAnswer(key, historySample(NOW - day * DAY, 100 - day));
+  return readHistory(key);
+}
+
+/** An install the policy manages with POLICY_PAIR (mirrored), with ten days of the managed key and its numbers. */
+async function managedInstall() {
+  await policyItem.setValue(checkPolicy(POLICY_PAIR));
+  await quotaStateItem.setValue({ snapshot: { key: MANAGED, modules: HEALTHY_MODULES, fetchedAt: NOW - HOUR }, error: null });
+  return tenDaysOf(MANAGED);
+}
+
+const triggerAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() });
+/** Every value in storage.local and storage.session, as text. */
+const everythingStored = async () =>
+  JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+
+let openOptionsPage: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  vi.stubGlobal('fetch', fetch);
+  fetch.mockReset();
+  fetch.mockImplementation(async () => okAnswer());
+  openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('watching never waits on storage.managed', () => {
+  it('a read that never answers: the poll alarm and the start refresh exist at once, and the old data is refreshed', async () => {
+    managedNeverAnswers();
+    await credentialsItem.setValue({ key: OWN, secretKey: 'S' });
+    await quotaStateItem.setValue({ snapshot: { key: OWN, modules: HEALTHY_MODULES, fetchedAt: NOW - DAY }, error: null });
+    background.main();
+    await settle();
+    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(30);
+    const start = await fakeBrowser.alarms.get(START_ALARM);
+    expect(start?.scheduledTime).toBeLessThanOrEqual(NOW + 5 * MINUTE);
+    // The read is tried again on an alarm, a minute on.
+    expect((await fakeBrowser.alarms.get(POLICY_ALARM))?.scheduledTime).toBe(NOW + MINUTE);
+    await triggerAlarm(START_ALARM);
+    await settle();
+    expect(keysAsked()).toEqual([OWN]);
+  });
+
+  it('a read that never answers after a normal install: the settings open once, after 6 s, not before', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout'] });
+    managedNeverAnswers();
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.advanceTimersByTimeAsync(5_900);
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('an install by policy (installType admin) never opens the settings on a timeout, and waits for the read', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout'] });
+    let answer!: (value: Record<string, unknown>) => void;
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    fakeBrowser.management.getSelf = vi.fn(async () => ({ installType: 'admin' }) as never);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    // The policy sets no key pair (only an interval): the user must enter one, so the settings open now.
+    answer({ pollMinutes: 60 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('an admin install whose read answers with the key pair opens no settings tab', async () => {
+    managedAnswers(POLICY_PAIR);
+    fakeBrowser.management.getSelf = vi.fn(async () => ({ installType: 'admin' }) as never);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(keysAsked()).toEqual([MANAGED]);
+  });
+});
+
+describe('an empty read is "not known yet", never "removed"', () => {
+  it('reads {} then the policy again: nothing is deleted and the policy stays in effect', async () => {
+    const before = await managedInstall();
+    managedAnswers({}, POLICY_PAIR);
+    background.main();
+    await settle();
+    expect(await policyItem.getValue()).toEqual(checkPolicy(POLICY_PAIR));
+    expect((await policyReadItem.getValue()).pending?.since).toBe(NOW);
+    expect((await fakeBrowser.alarms.get(POLICY_ALARM))?.scheduledTime).toBe(NOW + MINUTE);
+    vi.setSystemTime(NOW + MINUTE);
+    await triggerAlarm(POLICY_ALARM);
+    await settle();
+    expect(await policyItem.getValue()).toEqual(checkPolicy(POLICY_PAIR));
+    expect(await policyReadItem.getValue()).toEqual({ unanswered: 0, pending: null });
+    expect(await fakeBrowser.alarms.get(POLICY_ALARM)).toBeUndefined();
+    expect(await readHistory(MANAGED)).toEqual(before);
+    expect((await quotaStateItem.getValue()).snapshot?.key).toBe(MANAGED);
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    const [url, init] = fetch.mock.calls.at(-1)!;
+    expect(url as string).toContain(`key=${MANAGED}`);
+    expect((init?.headers as Record<string, string>).Token).toBe(md5(`${MANAGED}${(NOW + MINUTE) / 1000}MANAGEDSECRET`));
+  });
+
+  it('two empty reads 30 s apart delete nothing; a third a minute after the first confirms the removal', async () => {
+    const before = await managedInstall();
+    managedAnswers({});
+    background.main();
+    await settle();
+    vi.setSystemTime(NOW + 30_000);
+    await triggerAlarm(POLICY_ALARM);
+    await settle();
+    expect(await readHistory(MANAGED)).toEqual(before);
+    expect(await policyItem.getValue()).toEqual(checkPolicy(POLICY_PAIR));
+    vi.setSystemTime(NOW + MINUTE);
+    await triggerAlarm(POLICY_ALARM);
+    await settle();
+    expect(await policyItem.getValue()).toBeNull();
+    expect(await readHistory(MANAGED)).toEqual([]);
+    expect(await everythingStored()).not.toContain(MANAGED);
+  });
+
+  it('a new browser session starts counting again: an empty read of an earlier session confirms nothing', async () => {
+    const before = await managedInstall();
+    managedAnswers({});
+    background.main();
+    await settle();
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['policyRead']);
+    // The browser closes (session storage goes with it) and starts an hour later: its first read is early and empty.
+    await fakeBrowser.storage.session.clear();
+    vi.setSystemTime(NOW + HOUR);
+    await triggerAlarm(POLICY_ALARM);
+    await settle();
+    expect(await readHistory(MANAGED)).toEqual(before);
+    expect(await policyItem.getValue()).toEqual(checkPolicy(POLICY_PAIR));
+    expect((await policyReadItem.getValue()).pending?.since).toBe(NOW + HOUR);
+  });
+
+  it('reads that never answer are tried again after 1, 2, 4 … minutes, at most 30 apart', async () => {
+    managedNeverAnswers();
+    background.main();
+    await settle();
+    const gaps: number[] = [];
+    for (let read = 0; read < 7; read += 1) {
+      const at = (await fakeBrowser.alarms.get(POLICY_ALARM))!.scheduledTime;
+      gaps.push((at - Date.now()) / MINUTE);
+      vi.setSystemTime(at);
+      await triggerAlarm(POLICY_ALARM);
+      await settle();
+    }
+    expect(gaps).toEqual([1, 2, 4, 8, 16, 30, 30]);
+  });
+});
+
+describe('history goes only on an explicit event', () => {
+  /** The user's own pair with ten days, and the policy's pair in effect with ten days. */
+  async function bothKeys() {
+    await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
+    const own = await tenDaysOf(OWN);
+    const managed = await managedInstall();
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    background.main();
+    await settle();
+    return { own, managed };
+  }
+
+  it.each([
+    ['half a pair (the company key only)', { companyKey: MANAGED }],
+    ['half a pair (the SecretKey only)', { secretKey: 'MANAGEDSECRET' }],
+    ['an ignored SecretKey (a space inside)', { companyKey: MANAGED, secretKey: 'MANAGED SECRET' }],
+    ['an ignored company key', { companyKey: 'MANAGED KEY', secretKey: 'MANAGEDSECRET' }],
+  ])('%s, then the policy fixed: both keys’ histories are whole and the managed pair is used again', async (_name, broken) => {
+    const { own, managed } = await bothKeys();
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set(broken);
+    await settle();
+    expect(await readCredentials()).toBeNull();
+    // Checks go on as the alarms say: none of them deletes anything while no pair is in use.
+    await triggerAlarm(POLL_ALARM);
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    await settle();
+    expect(await readHistory(OWN)).toEqual(own);
+    expect(await readHistory(MANAGED)).toEqual(managed);
+    expect((await historySummaryItem.getValue())?.key).toBe(MANAGED);
+    expect((await quotaStateItem.getValue()).snapshot?.key).toBe(MANAGED);
+
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    await settle();
+    expect(await readHistory(OWN)).toEqual(own);
+    expect((await readHistory(MANAGED)).slice(0, managed.length)).toEqual(managed);
+    expect(keysAsked().at(-1)).toBe(MANAGED);
+  });
+
+  it('damaged stored credentials delete nothing', async () => {
+    await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
+    const own = await tenDaysOf(OWN);
+    await quotaStateItem.setValue({ snapshot: { key: OWN, modules: HEALTHY_MODULES, fetchedAt: NOW }, error: null });
+    background.main();
+    await settle();
+    await fakeBrowser.storage.local.set({ credentials: { key: OWN } });
+    await settle();
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    await triggerAlarm(POLL_ALARM);
+    await settle();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await readHistory(OWN)).toEqual(own);
+    expect((await quotaStateItem.getValue()).snapshot).not.toBeNull();
+  });
+
+  it('a new SecretKey alone deletes nothing; another company key deletes the old managed key’s data, not the user’s', async () => {
+    const { own, managed } = await bothKeys();
+    await fakeBrowser.storage.managed.set({ ...POLICY_PAIR, secretKey: 'NEWSECRET' });
+    await settle();
+    expect((await readHistory(MANAGED)).slice(0, managed.length)).toEqual(managed);
+    await fakeBrowser.storage.managed.set({ companyKey: 'OTHERKEY', secretKey: 'NEWSECRET' });
+    await settle();
+    expect(await readHistory(MANAGED)).toEqual([]);
+    expect(await readHistory(OWN)).toEqual(own);
+    expect(await everythingStored()).not.toContain(MANAGED);
+  });
+
+  it('after a confirmed removal (the browser reports it) no stored value contains the managed company key', async () => {
+    const { own } = await bothKeys();
+    expect(await everythingStored()).toContain(MANAGED);
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect(await everythingStored()).not.toContain(MANAGED);
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty(`history:${keyId(MANAGED)}:index`);
+    expect((await readHistory(OWN)).slice(0, own.length)).toEqual(own);
+    // The user's own pair is in use again, and its numbers and summary come with the next answer.
+    expect(keysAsked().at(-1)).toBe(OWN);
+    expect((await historySummaryItem.getValue())?.key).toBe(OWN);
+  });
+
+  it('a policy that named half a pair for a while and then goes still takes the managed key’s data', async () => {
+    await managedInstall();
+    managedAnswers(POLICY_PAIR);
+    background.main();
+    await settle();
+    await fakeBrowser.storage.managed.set({ secretKey: 'MANAGEDSECRET' });
+    await settle();
+    expect((await readHistory(MANAGED)).length).toBeGreaterThan(0);
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({});
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect(await readHistory(MANAGED)).toEqual([]);
+    expect(await everythingStored()).not.toContain(MANAGED);
+  });
+
+  it('"Forget this key" deletes every key’s history, the numbers and the key pair', async () => {
+    await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
+    await tenDaysOf(OWN);
+    await tenDaysOf('EARLIERKEY');
+    background.main();
+    await settle();
+    await fakeBrowser.runtime.sendMessage({ type: 'forget' });
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).filter((name) => name.startsWith('history:'))).toEqual([]);
+    expect(stored).not.toHaveProperty('credentials');
+    expect(stored).not.toHaveProperty('quotaState');
+    expect(stored).not.toHaveProperty('historySummary');
+  });
+});
+
+describe('no lost writes to the history', () => {
+  // The import starts; the worker's answer arrives 0…80 microtask steps later: before, during and after each of the
+  // import's reads and writes.
+  const moments = Array.from({ length: 81 }, (_, step) => step);
+  const file = [historySample(NOW - 3 * DAY, 90), historySample(NOW - 2 * DAY, 91), historySample(NOW - HOUR, 92)];
+
+  it.each(moments)('an answer recorded %i steps into an import: both the rows and the answer are kept', async (step) => {
+    const before = await tenDaysOf('K');
+    const answer = historySample(NOW + MINUTE, 120);
+    const importing = importSamples('K', file, NOW);
+    for (let i = 0; i < step; i += 1) await Promise.resolve();
+    await Promise.all([importing, recordAnswer('K', answer)]);
+    const after = await readHistory('K');
+    const times = after.map((s) => s.at);
+    for (const sample of [...before, ...file, answer]) expect(times).toContain(sample.at);
+    // The summary is of the whole history: its latest reading is the answer's.
+    expect((await historySummaryItem.getValue())?.modules.radar_id?.spark.at(-1)).toBe(500 - 120);
+  });
+
+  it('an import keeps the stored rules: days older than 30 keep their last reading, nothing older than 400 days', async () => {
+    const old = NOW - 40 * DAY;
+    const { added } = await importSamples(
+      'K',
+      [historySample(old, 1), historySample(old + HOUR, 2), historySample(NOW - 401 * DAY, 3)],
+      NOW,
+    );
+    expect(added).toBe(1);
+    expect((await readHistory('K')).map((s) => s.at)).toEqual([old + HOUR]);
+  });
+});
