@@ -246,7 +246,8 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     const quota = await quotaStateItem.getValue();
     const snapshot = ofKey(quota.snapshot?.key) ? null : quota.snapshot;
     const error = ofKey(quota.error?.key) ? null : quota.error;
-    if (snapshot !== quota.snapshot || error !== quota.error) await quotaStateItem.setValue({ snapshot, error });
+    if (!snapshot && !error) await quotaStateItem.removeValue();
+    else if (snapshot !== quota.snapshot || error !== quota.error) await quotaStateItem.setValue({ snapshot, error });
     if (ofKey((await alertMemoryItem.getValue()).key)) await alertMemoryItem.removeValue();
     await deleteHistory(id);
   }

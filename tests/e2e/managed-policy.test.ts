@@ -108,8 +108,10 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
   it('when the policy is removed, its key pair and data go and the user’s own settings return', async () => {
     policy.remove();
     await expect.poll(async () => (await localStorageOf(browser)).policy ?? null, POLICY_RELOAD).toBeNull();
+    // The browser reported the removal: the managed key's data follows the policy out.
+    await expect.poll(async () => (await localStorageOf(browser)).quotaState ?? null).toBeNull();
     const stored = await localStorageOf(browser);
-    expect(stored.quotaState ?? null).toBeNull();
+    expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
     expect(Object.keys(stored).filter((name) => name.startsWith('history:'))).toEqual([]);
     await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(30);
     // The settings page now asks for the user's own key pair, and the settings are theirs to change.

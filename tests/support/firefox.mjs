@@ -272,8 +272,16 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
         const { value } = await send('WebDriver:TakeScreenshot', { full: true });
         writeFileSync(path, Buffer.from(value, 'base64'));
       },
-      /** Quits Firefox and starts it again on the same profile. */
+      /**
+       * Quits Firefox as a user would and starts it again on the same profile. A killed Firefox may not have written
+       * its add-on startup data yet: Firefox 153 then leaves the add-on unstarted after the restart.
+       */
       async restart() {
+        const running = firefox;
+        await send('Marionette:Quit', { flags: ['eAttemptQuit'] }).catch(() => undefined);
+        if (running && running.exitCode === null && running.signalCode === null) {
+          await Promise.race([new Promise((done) => running.once('exit', done)), new Promise((done) => setTimeout(done, 10_000))]);
+        }
         await stopFirefox();
         await startFirefox();
       },
