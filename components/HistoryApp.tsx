@@ -17,6 +17,7 @@ type Outcome =
   | { kind: 'bad-rows'; lines: number[] }
   | { kind: 'other-key'; keyTail: string }
   | { kind: 'columns'; missing: string[] }
+  | { kind: 'key-changed' }
   | null;
 
 /** Consumption per China day: the rise of the consumed count from the day before, never negative. */
@@ -84,7 +85,12 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       );
       return;
     }
-    const { added, merged } = await importSamples(credentials.key, parsed.samples, Date.now());
+    const imported = await importSamples(credentials.key, parsed.samples, Date.now());
+    if (!imported) {
+      setOutcome({ kind: 'key-changed' });
+      return;
+    }
+    const { added, merged } = imported;
     setSamples(merged);
     setOutcome({ kind: 'imported', rows: parsed.rows, added });
   };
@@ -164,6 +170,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
           {outcome?.kind === 'bad-rows' ? <p role="alert">{t('importBadRows', outcome.lines.join(', '))}</p> : null}
           {outcome?.kind === 'other-key' ? <p role="alert">{t('importOtherKey', [outcome.keyTail, keyTail])}</p> : null}
           {outcome?.kind === 'columns' ? <p role="alert">{t('importColumns', outcome.missing.join(', '))}</p> : null}
+          {outcome?.kind === 'key-changed' ? <p role="alert">{t('importKeyChanged')}</p> : null}
         </div>
       </section>
     </main>

@@ -2,7 +2,7 @@
 // records answers and forgets, the history page imports. Nothing else rewrites these keys.
 import { forgetHistory, keyId, mergeSamples, readHistory, recordSample, summarize, type Sample } from './history';
 import { withHistoryLock } from './history-lock';
-import { historySummaryItem } from './storage';
+import { historySummaryItem, readCredentials } from './storage';
 
 /** A good answer: its sample added to the key's history when a count changed (or the day is new), and the summary redone. */
 export function recordAnswer(key: string, sample: Sample): Promise<void> {
@@ -12,9 +12,13 @@ export function recordAnswer(key: string, sample: Sample): Promise<void> {
   });
 }
 
-/** An imported file's samples merged into the key's history; the summary redone. Returns how many were new, and all. */
-export function importSamples(key: string, samples: Sample[], now: number): Promise<{ added: number; merged: Sample[] }> {
+/**
+ * An imported file's samples merged into the key's history; the summary redone. Returns how many were new, and all;
+ * null when the key is no longer in use (forgotten, or the policy changed it while the page read the file).
+ */
+export function importSamples(key: string, samples: Sample[], now: number): Promise<{ added: number; merged: Sample[] } | null> {
   return withHistoryLock(async () => {
+    if ((await readCredentials())?.key !== key) return null;
     const added = await mergeSamples(key, samples, now);
     const merged = await readHistory(key);
     await historySummaryItem.setValue(summarize(key, merged, now));

@@ -92,9 +92,16 @@ export function checkPolicy(raw: unknown): Policy | null {
   };
 }
 
-/** The policy sets the key pair, or a part of it: the user's own pair is not used. */
+/**
+ * The policy sets the key pair, or a part of it, or tried to (a value it names was ignored): the user's own pair is
+ * not used, and nothing of the managed key is deleted for it.
+ */
 export const managesKeyPair = (policy: Policy | null): policy is Policy =>
-  policy?.companyKey !== undefined || policy?.secretKey !== undefined;
+  policy !== null &&
+  (policy.companyKey !== undefined ||
+    policy.secretKey !== undefined ||
+    policy.ignored.includes('companyKey') ||
+    policy.ignored.includes('secretKey'));
 
 /** The key pair in use: the policy's when it names one (none when it names half of one), else the user's own. */
 export function effectiveCredentials(own: Credentials | null, policy: Policy | null): Credentials | null {

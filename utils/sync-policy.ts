@@ -2,7 +2,6 @@
 // and, in Chrome and Edge, whenever the browser reports a change. Nothing waits on it: the monitor runs on the
 // mirrored policy (`local:policy`) and the answer is applied whenever it comes (utils/policy-read.ts decides).
 import { browser } from 'wxt/browser';
-import { checkCredentials } from './credentials';
 import { keyId } from './history';
 import { checkPolicy, type Policy } from './policy';
 import { applyPolicyRead, nextUnansweredRead, type PolicyEffect } from './policy-read';
@@ -23,6 +22,8 @@ export interface PolicySyncDeps {
 export function createPolicySync(deps: PolicySyncDeps) {
   let reads = 0;
   let lastApplied = 0;
+  /** Reads started and not yet answered: while one is, its alarm stays (it may never answer). */
+  let outstanding = 0;
   let applying: Promise<unknown> = Promise.resolve();
   let answered!: (policy: Policy | null) => void;
   /** The policy in effect after the first read of this worker that answered (never settles while none answers). */
@@ -31,7 +32,7 @@ export function createPolicySync(deps: PolicySyncDeps) {
   const applyEffect = async (effect: PolicyEffect) => {
     if (effect.kind === 'forget-key') await deps.forgetKey(effect.keyId);
     if (effect.kind === 'read-again') await browser.alarms.create(POLICY_ALARM, { when: effect.at });
-    if (effect.kind === 'stop-reading') await browser.alarms.clear(POLICY_ALARM);
+    if (effect.kind === 'stop-reading' && outstanding === 0) await browser.alarms.clear(POLICY_ALARM);
   };
 
   async function apply(seq: number, raw: unknown, reported: boolean): Promise<void> {
@@ -44,7 +45,9 @@ export function createPolicySync(deps: PolicySyncDeps) {
       policyReadItem.getValue(),
       credentialsItem.getValue(),
     ]);
-    const ownKey = checkCredentials(own)?.key;
+    // The user's own company key, even when the stored pair is damaged: its history is never the policy's to delete.
+    const rawKey = (own as { key?: unknown } | null)?.key;
+    const ownKey = typeof rawKey === 'string' && rawKey !== '' ? rawKey : undefined;
     const { known, effects } = applyPolicyRead(
       {
         policy,
@@ -71,12 +74,15 @@ export function createPolicySync(deps: PolicySyncDeps) {
     await policyReadItem.setValue({ ...session, unanswered });
     await browser.alarms.create(POLICY_ALARM, { when: nextUnansweredRead(unanswered, deps.now()) });
     let raw: unknown;
+    outstanding += 1;
     try {
       raw = await deps.readManaged();
     } catch {
       // Firefox rejects when there is no policy; in Chromium a failed read is not an answer.
       if (!deps.final) return;
       raw = null;
+    } finally {
+      outstanding -= 1;
     }
     const run = applying.then(() => apply(seq, raw, reported));
     applying = run.catch(() => undefined);

@@ -173,6 +173,23 @@ describe('an empty read is "not known yet", never "removed"', () => {
     expect((await policyReadItem.getValue()).pending?.since).toBe(NOW + HOUR);
   });
 
+  it('a read the browser’s report started that never answers keeps its alarm when an older read answers meanwhile', async () => {
+    await managedInstall();
+    let startUpAnswer!: (value: Record<string, unknown>) => void;
+    const get = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockReturnValueOnce(new Promise((resolve) => (startUpAnswer = resolve)))
+      .mockReturnValue(new Promise(() => undefined));
+    background.main();
+    await settle();
+    await fakeBrowser.storage.onChanged.trigger({ companyKey: { oldValue: MANAGED } }, 'managed');
+    await settle();
+    expect(get).toHaveBeenCalledTimes(2);
+    startUpAnswer(POLICY_PAIR);
+    await settle();
+    expect(await fakeBrowser.alarms.get(POLICY_ALARM)).toBeDefined();
+  });
+
   it('reads that never answer are tried again after 1, 2, 4 … minutes, at most 30 apart', async () => {
     managedNeverAnswers();
     background.main();
@@ -226,6 +243,48 @@ describe('history goes only on an explicit event', () => {
     expect(await readHistory(OWN)).toEqual(own);
     expect((await readHistory(MANAGED)).slice(0, managed.length)).toEqual(managed);
     expect(keysAsked().at(-1)).toBe(MANAGED);
+  });
+
+  it.each([
+    ['both values ignored, reported by the browser', { companyKey: 'MANAGED KEY', secretKey: 'MANAGED SECRET' }, true],
+    ['the company key alone, ignored, reported by the browser', { companyKey: 'MANAGED KEY' }, true],
+    ['both values ignored, in reads a minute apart', { companyKey: 'MANAGED KEY', secretKey: 'MANAGED SECRET' }, false],
+  ])('a policy with %s deletes none of the managed key’s history', async (_name, broken, reported) => {
+    const managed = await managedInstall();
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    background.main();
+    await settle();
+    if (reported) {
+      await fakeBrowser.storage.managed.clear();
+      await fakeBrowser.storage.managed.set(broken);
+    } else {
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue(broken);
+      await triggerAlarm(POLICY_ALARM);
+      await settle();
+      vi.setSystemTime(NOW + MINUTE);
+      await triggerAlarm(POLICY_ALARM);
+    }
+    await settle();
+    expect((await policyItem.getValue())?.ignored).toContain('companyKey');
+    expect(await readCredentials()).toBeNull();
+    expect(await readHistory(MANAGED)).toEqual(managed);
+  });
+
+  it.each([
+    ['intact', { key: MANAGED, secretKey: 'OWNSECRET' }],
+    ['damaged (no SecretKey)', { key: MANAGED }],
+  ])('the user’s own pair on the managed company key, %s, keeps its history when the policy goes', async (_name, own) => {
+    await credentialsItem.setValue({ key: MANAGED, secretKey: 'OWNSECRET' });
+    const history = await managedInstall();
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    background.main();
+    await settle();
+    await fakeBrowser.storage.local.set({ credentials: own });
+    await settle();
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    expect(await policyItem.getValue()).toBeNull();
+    expect((await readHistory(MANAGED)).slice(0, history.length)).toEqual(history);
   });
 
   it('damaged stored credentials delete nothing', async () => {
@@ -306,6 +365,7 @@ describe('no lost writes to the history', () => {
   const file = [historySample(NOW - 3 * DAY, 90), historySample(NOW - 2 * DAY, 91), historySample(NOW - HOUR, 92)];
 
   it.each(moments)('an answer recorded %i steps into an import: both the rows and the answer are kept', async (step) => {
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     const before = await tenDaysOf('K');
     const answer = historySample(NOW + MINUTE, 120);
     const importing = importSamples('K', file, NOW);
@@ -318,14 +378,27 @@ describe('no lost writes to the history', () => {
     expect((await historySummaryItem.getValue())?.modules.radar_id?.spark.at(-1)).toBe(500 - 120);
   });
 
+  it('an import that gets the lock after "Forget this key" writes nothing back', async () => {
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    background.main();
+    await settle();
+    const forgetting = fakeBrowser.runtime.sendMessage({ type: 'forget' });
+    const importing = importSamples('K', file, NOW);
+    await Promise.all([forgetting, importing]);
+    expect(await importing).toBeNull();
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).filter((name) => name.startsWith('history'))).toEqual([]);
+  });
+
   it('an import keeps the stored rules: days older than 30 keep their last reading, nothing older than 400 days', async () => {
     const old = NOW - 40 * DAY;
-    const { added } = await importSamples(
+    await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    const imported = await importSamples(
       'K',
       [historySample(old, 1), historySample(old + HOUR, 2), historySample(NOW - 401 * DAY, 3)],
       NOW,
     );
-    expect(added).toBe(1);
+    expect(imported?.added).toBe(1);
     expect((await readHistory('K')).map((s) => s.at)).toEqual([old + HOUR]);
   });
 });
