@@ -4,10 +4,11 @@ import type { QuotaFailure } from './quota-types';
  * What kind of problem an answer is, which decides who must act:
  * credentials — the key pair: the key or the SecretKey (the user saves a correct pair in the options page);
  * account — the QCC account (the user acts on pro.qcc.com); daily — a daily limit;
- * transient — the network or the server, it passes by itself; bug — our request is wrong;
+ * transient — the network or the server, it passes by itself; rate — the vendor limits how often or how many at once
+ * (it passes by itself, later); bug — our request is wrong;
  * unexpected — a code the document does not list for this endpoint.
  */
-export type FailureClass = 'credentials' | 'account' | 'daily' | 'transient' | 'bug' | 'unexpected';
+export type FailureClass = 'credentials' | 'account' | 'daily' | 'transient' | 'rate' | 'bug' | 'unexpected';
 
 /**
  * When the next automatic request goes out:
@@ -51,8 +52,8 @@ const STATUS_CODE_RULES = {
   108: rule('account', 'slow'),
   117: rule('account', 'slow'),
   120: rule('account', 'slow'),
-  110: rule('transient', 'two-hours'),
-  122: rule('transient', 'backoff'),
+  110: rule('rate', 'two-hours'),
+  122: rule('rate', 'backoff'),
   124: rule('transient', 'backoff'),
   109: rule('daily', 'next-cst-midnight'),
   116: rule('daily', 'next-cst-midnight'),

@@ -103,7 +103,12 @@ describe('daily limits', () => {
     const after = Date.UTC(2026, 10, 29, 16, 25); // 00:25 in Beijing
     const { monitor } = monitorWith([() => statusAnswer(109)], { now: () => after });
     await monitor.refresh();
-    expect((await quotaStateItem.getValue()).error!.nextAttemptAt! - after).toBeLessThanOrEqual(2 * MINUTE);
+    // The first backoff: a random delay in [1, 2] minutes (random 0.5: 1 minute), never "not until tomorrow" or never.
+    expect((await quotaStateItem.getValue()).error!.nextAttemptAt).toBe(after + MINUTE);
+    const late = monitorWith([() => statusAnswer(109)], { now: () => after, random: 0.99 });
+    await late.monitor.refresh();
+    // The second failure in a row: the cap doubles to 4 minutes.
+    expect((await quotaStateItem.getValue()).error!.nextAttemptAt).toBe(after + Math.round(0.99 * 4 * MINUTE));
   });
 });
 

@@ -104,6 +104,41 @@ describe('parseQuotaResponse', () => {
     fc.string(),
   );
 
+  it('accepts a row exactly when each count is a whole number ≥ 0, and keeps it as sent (every run reaches the counts)', () => {
+    const good = fc.oneof(fc.nat({ max: 2 ** 40 }), fc.nat({ max: 999_999 }).map(String));
+    const bad = fc.oneof(
+      fc.integer({ max: -1 }),
+      fc.double({ noInteger: true }),
+      fc.constantFrom(-3.5, 0.5, Number.NaN, Infinity, '', '-1', '1.5', '1e3', 'abc', null, true, [], {}),
+    );
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), good, bad), { minLength: 3, maxLength: 3 }), (cells) => {
+        const [total, deletable, consumed] = cells.map(([ok, value, wrong]) => (ok ? value : wrong));
+        const allGood = cells.every(([ok]) => ok);
+        const body = JSON.stringify({
+          status: '200',
+          msg: '',
+          result: [{ id: 'radar_id', totalCount: total, canDeletedCount: deletable, consumedCount: consumed }],
+        });
+        const parsed = parseQuotaResponse(200, body);
+        expect(parsed.ok).toBe(allGood);
+        if (!parsed.ok) {
+          refused += 1;
+          expect(parsed.failure.kind).toBe('bad-shape');
+          return;
+        }
+        accepted += 1;
+        const [module] = parsed.modules;
+        expect([module!.total, module!.deletable, module!.consumed]).toEqual([total, deletable, consumed].map(Number));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
   it('never throws, and never returns a NaN, fractional or negative count (fuzzed)', () => {
     fc.assert(
       fc.property(fc.constantFrom(200, 201, 404, 500, 502), bodies, (httpStatus, body) => {

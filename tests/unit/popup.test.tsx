@@ -109,6 +109,23 @@ describe('the popup’s trend and forecast', () => {
     expect(person!.textContent).toContain('2 天后');
     expect(screen.queryByText('即将用完')).toBeNull();
   });
+
+  it('marks a module that runs out within the pace warning’s days, not one beyond them or one already low', () => {
+    const now = Date.now();
+    const today = Math.floor((now + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
+    const runsOutIn = (days: number) => ({
+      spark: [60, 55, 50],
+      forecast: { kind: 'runs-out' as const, at: today + days * 86_400_000, days, perDay: 1 },
+    });
+    const summary = { key: 'KEY1', modules: { radar_id: runsOutIn(10), bene_id: runsOutIn(15), natural_person_id: runsOutIn(2) } };
+    render(<PopupApp initial={storedState({ credentials, state, summary })} />);
+    const [radar, bene, person] = screen.getAllByRole('region');
+    // 10 days is inside the default 14; 15 is not; natural-person verification is low already (its own marker).
+    expect(within(radar!).getByText('即将用完').className).toContain('tag-pace');
+    expect(within(bene!).queryByText('即将用完')).toBeNull();
+    expect(within(person!).queryByText('即将用完')).toBeNull();
+    expect(screen.getAllByText('即将用完')).toHaveLength(1);
+  });
 });
 
 describe('settings that could not be read', () => {
