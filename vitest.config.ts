@@ -15,6 +15,16 @@ export default defineConfig({
         },
       },
       {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'sim',
+          include: ['tests/sim/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/unit/setup.ts'],
+          testTimeout: 600_000,
+        },
+      },
+      {
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],

@@ -31,6 +31,8 @@ export default defineBackground(() => {
     repaint: () => showStoredState(),
   });
 
+  /** The poll alarm on the period in use, and on time (a clock that went back would make the browser fire it late). */
+  const keepPollOnTime = async () => ensurePollAlarm((await readSettings()).settings.pollMinutes);
   // Watching never waits on the policy read, which Chromium may leave unanswered: the monitor starts at once on the
   // mirrored policy, and the answer is applied whenever it comes.
   void monitor.start();
@@ -72,7 +74,7 @@ export default defineBackground(() => {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message) =>
     isRefreshMessage(message)
-      ? monitor.refresh(refreshTriggerOf(message))
+      ? Promise.all([monitor.refresh(refreshTriggerOf(message)), keepPollOnTime()]).then(() => undefined)
       : isTestMessage(message)
         ? monitor.test(message.credentials)
         : isForgetMessage(message)
@@ -80,7 +82,7 @@ export default defineBackground(() => {
           : undefined,
   );
   const settingsChanged = async () => {
-    await ensurePollAlarm((await readSettings()).settings.pollMinutes);
+    await keepPollOnTime();
     await showStoredState();
   };
   credentialsItem.watch(() => void monitor.onCredentialsChanged());

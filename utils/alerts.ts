@@ -91,14 +91,17 @@ export function alertText(alert: Alert, managed = false): { id: string; title: s
   };
 }
 
-/** Shows the notifications the view calls for and remembers them. */
+/**
+ * Shows the notifications the view calls for, then remembers them: a worker stopped in between shows them again at
+ * its next start (the same id replaces the one on screen), rather than remembering what was never shown.
+ */
 export async function announce(view: CurrentView, now = Date.now()): Promise<void> {
   const next = nextAlerts(view, now);
-  if (next.memory !== view.alertMemory) await alertMemoryItem.setValue(next.memory);
   for (const alert of next.alerts) {
     const { id, title, message } = alertText(alert, view.managed);
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   }
+  if (next.memory !== view.alertMemory) await alertMemoryItem.setValue(next.memory);
 }
 
 /** A click on any of our notifications opens pro.qcc.com. */

@@ -41,13 +41,14 @@ export interface Answer {
 export type MonitorEvent =
   | { kind: 'started'; key: string | undefined; pollMinutes: number }
   | { kind: 'key-changed'; key: string | undefined }
-  | { kind: 'answered'; key: string; answer: Answer };
+  /** `pollMinutes`: the regular period, which a retry of a passing problem never waits longer than. */
+  | { kind: 'answered'; key: string; answer: Answer; pollMinutes?: number };
 
 export type Effect =
   /** Arm the retry alarm at this time (an alarm in the past fires at once). */
   | { kind: 'arm-retry'; at: number }
   | { kind: 'clear-retry' }
-  /** Refresh data older than the period at this time: spreads browsers that start together. */
+  /** Refresh data older than half the period (as the poll would) at this time: spreads browsers that start together. */
   | { kind: 'arm-start-refresh'; at: number }
   | { kind: 'repaint' }
   /** Add the answer to the key's history (when a count changed, or the day is new) and summarize it again. */
@@ -87,13 +88,13 @@ export function transition(stored: MonitorStored, event: MonitorEvent, now: numb
         effects: [{ kind: 'clear-retry' }],
       };
     case 'answered':
-      return answered(stored, event.key, event.answer, now, random);
+      return answered(stored, event.key, event.answer, now, random, event.pollMinutes);
   }
 }
 
 /**
  * On every worker start: a pending retry is armed again from its stored time (alarms can be lost on update and
- * restart), the badge is repainted, and data older than the period is refreshed after a random delay.
+ * restart), the badge is repainted, and data older than half the period (what the poll alarm would refresh; a worker stopped during a poll loses no period) is refreshed after a random delay.
  */
 function started(stored: MonitorStored, key: string | undefined, pollMinutes: number, now: number, random: () => number): Transition {
   const effects: Effect[] = [{ kind: 'repaint' }];
@@ -101,7 +102,7 @@ function started(stored: MonitorStored, key: string | undefined, pollMinutes: nu
   const { snapshot, error } = stateOfKey(stored.quota, key);
   if (error) {
     if (error.nextAttemptAt !== null) effects.push({ kind: 'arm-retry', at: error.nextAttemptAt });
-  } else if (!snapshot || now - snapshot.fetchedAt >= pollMinutes * MINUTE) {
+  } else if (!snapshot || now - snapshot.fetchedAt >= (pollMinutes * MINUTE) / 2) {
     effects.push({ kind: 'arm-start-refresh', at: now + Math.floor(random() * START_SPREAD) });
   }
   return { stored, effects };
@@ -118,7 +119,7 @@ export function serverNow(now: number, serverDateMs: number | undefined, clockOf
   return serverDateMs !== undefined && Math.abs(serverDateMs - now) <= MAX_CLOCK_OFFSET ? serverDateMs : now + clockOffsetMs;
 }
 
-function answered(stored: MonitorStored, key: string, answer: Answer, now: number, random: () => number): Transition {
+function answered(stored: MonitorStored, key: string, answer: Answer, now: number, random: () => number, pollMinutes?: number): Transition {
   const own = stateOfKey(stored.quota, key);
   const { parsed, clock } = answer;
   const clockOffsetMs = clock?.kind === 'corrected' ? (parsed.ok ? clock.offsetMs : 0) : stored.retry.clockOffsetMs;
@@ -136,14 +137,20 @@ function answered(stored: MonitorStored, key: string, answer: Answer, now: numbe
   const failureKey = failureKeyOf(rule.retry, failure);
   const failures = stored.retry.failureKey === failureKey ? stored.retry.failures + 1 : 1;
   let next: number | null;
+  /** A backoff, never longer than the regular poll: fresh numbers come within one period of the server's recovery. */
+  const backoff = () => {
+    const delay = backoffDelay(failures, random());
+    return now + (pollMinutes === undefined ? delay : Math.min(delay, pollMinutes * MINUTE));
+  };
   if (rule.retry === 'next-cst-midnight') {
     const skew = serverNow(now, answer.serverDateMs, clockOffsetMs) - now;
-    next =
-      sinceLastCstMidnight(now + skew) < AFTER_RESET_WINDOW
-        ? now + backoffDelay(failures, random())
-        : dailyRetryAt(now + skew, random()) - skew;
+    next = sinceLastCstMidnight(now + skew) < AFTER_RESET_WINDOW ? backoff() : dailyRetryAt(now + skew, random()) - skew;
+  } else if (rule.retry === 'backoff') {
+    next = backoff();
   } else {
     next = nextAttemptAt(rule.retry, now, failures, random());
+    // 'soon' falls back to a backoff after a few tries: the same bound.
+    if (next !== null && pollMinutes !== undefined && rule.retry === 'soon') next = Math.min(next, now + pollMinutes * MINUTE);
   }
   const clockHint: ClockHint | undefined = clock === undefined ? undefined : clock.kind === 'corrected' ? 'checked' : clock.kind;
   return {

@@ -23,7 +23,7 @@ export type { RefreshTrigger } from './monitor-transition';
 
 export const POLL_ALARM = 'quota-poll';
 export const RETRY_ALARM = 'quota-retry';
-/** Refreshes data older than the period, a random moment after the worker or the browser started. */
+/** Refreshes data older than half the period, a random moment after the worker or the browser started. */
 export const START_ALARM = 'quota-start';
 /** A poll alarm that fires this late was overdue (the browser was closed): it is spread like a start. */
 const OVERDUE = MINUTE;
@@ -44,12 +44,14 @@ export function nextPollTime(now: number, periodMinutes: number, phase: number):
 }
 
 /**
- * Creates the repeating alarm on this install's phase when it is missing or has another period (or, with `force`,
- * again: a browser that was closed fires an overdue alarm at start and then keeps the period from that moment).
+ * Creates the repeating alarm on this install's phase when it is missing, has another period, or is due more than a
+ * period from now (the computer's clock went back: the browser would fire it that much late), or, with `force`,
+ * again (a browser that was closed fires an overdue alarm at start and then keeps the period from that moment).
  */
 export async function ensurePollAlarm(periodInMinutes: number, now = Date.now(), force = false): Promise<void> {
   const existing = await browser.alarms.get(POLL_ALARM);
-  if (!force && existing?.periodInMinutes === periodInMinutes) return;
+  const onTime = existing !== undefined && existing.scheduledTime <= now + periodInMinutes * MINUTE;
+  if (!force && existing?.periodInMinutes === periodInMinutes && onTime) return;
   const phase = await pollPhaseItem.getValue();
   await browser.alarms.create(POLL_ALARM, { periodInMinutes, when: nextPollTime(now, periodInMinutes, phase) });
 }
@@ -136,9 +138,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     const answer = await request(credentials, stored.retry.clockOffsetMs, controller.signal);
     // A key change that landed meanwhile wins: the loop in `refresh` runs again for the new pair. (onCredentialsChanged
     // sets `keyChanged` while this awaits, which the type checker cannot see.)
+    const [inUse, { settings }] = await Promise.all([readCredentials(), readSettings()]);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    if (controller.signal.aborted || keyChanged || !sameCredentials(credentials, await readCredentials())) return;
-    await run({ kind: 'answered', key: credentials.key, answer });
+    if (controller.signal.aborted || keyChanged || !sameCredentials(credentials, inUse)) return;
+    await run({ kind: 'answered', key: credentials.key, answer, pollMinutes: settings.pollMinutes });
   }
 
   /** Starts a refresh, or joins the one in flight. Resolves when the quota state is written. */
@@ -179,7 +182,7 @@ export function createQuotaMonitor(deps: MonitorDeps) {
   async function onAlarm(alarm: { name: string; scheduledTime?: number }): Promise<void> {
     const { pollMinutes } = (await readSettings()).settings;
     if (alarm.name === RETRY_ALARM) await refresh({ kind: 'auto' });
-    if (alarm.name === START_ALARM) await refresh({ kind: 'auto', maxAgeMs: pollMinutes * MINUTE });
+    if (alarm.name === START_ALARM) await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
     if (alarm.name === POLL_ALARM) {
       if (alarm.scheduledTime !== undefined && deps.now() - alarm.scheduledTime > OVERDUE) {
         const credentials = await readCredentials();

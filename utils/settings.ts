@@ -51,11 +51,21 @@ interface SettingsV1 {
   lowDeletable: Threshold;
 }
 
-/** v2 → v3: the pace warning, with its default. */
-export const migrateSettingsV2 = (old: Omit<Settings, 'paceWarning'>): Settings => ({ ...old, paceWarning: DEFAULT_SETTINGS.paceWarning });
+/**
+ * v2 → v3: the pace warning, with its default. A value that has one already is left as it is: the options page writes
+ * a value and its version one after the other, and a worker starting in between sees the newer value as "version 1".
+ */
+export const migrateSettingsV2 = (old: Omit<Settings, 'paceWarning'> & { paceWarning?: Settings['paceWarning'] }): Settings => ({
+  ...old,
+  paceWarning: old.paceWarning ?? DEFAULT_SETTINGS.paceWarning,
+});
 
-/** v1 → v2: the shared thresholds become each module's own; badge scope and notifications get their defaults. */
-export function migrateSettingsV1(old: SettingsV1): Settings {
+/**
+ * v1 → v2: the shared thresholds become each module's own; badge scope and notifications get their defaults. A value
+ * of a later shape (its version not written yet) is left as it is.
+ */
+export function migrateSettingsV1(old: SettingsV1 | Settings): Settings {
+  if (!isSettingsV1(old)) return old;
   const shared: ModuleThresholds = { remaining: old.lowRemaining, deletable: old.lowDeletable };
   return {
     ...DEFAULT_SETTINGS,

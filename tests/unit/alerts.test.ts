@@ -120,3 +120,15 @@ describe('alerts', () => {
     expect(create).toHaveBeenCalledWith({ url: 'https://pro.qcc.com/' });
   });
 });
+
+describe('a worker stopped while announcing', () => {
+  it('shows the notification before remembering it: stopped in between, the next start shows it again', async () => {
+    const view = { ...viewOf(quotaState([module('radar_id', 50, 49, 50)])), alertMemory: NO_ALERTS };
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('the worker stopped'));
+    await expect(announce(view, 0)).rejects.toThrow();
+    expect(await alertMemoryItem.getValue()).toEqual({ key: null, low: [], error: null });
+    await announce(view, 0);
+    expect(create.mock.calls.filter(([id]) => (id as unknown) === 'low:radar_id:remaining')).toHaveLength(2);
+    expect((await alertMemoryItem.getValue()).low).toEqual(['radar_id:remaining']);
+  });
+});

@@ -68,12 +68,13 @@ describe('shouldSend', () => {
 });
 
 describe('on start', () => {
-  it('repaints; arms a stored retry; spreads a refresh of old data over 5 minutes; does nothing more when fresh or paused', () => {
+  it('repaints; arms a stored retry; spreads a refresh of data older than half the period over 5 minutes; nothing more when fresh or paused', () => {
     const start = (stored: MonitorStored, random = 0.5) =>
       transition(stored, { kind: 'started', key: 'K', pollMinutes: 30 }, NOW, () => random).effects;
-    const old = { ...fresh, quota: { snapshot: { key: 'K', modules: HEALTHY_MODULES, fetchedAt: NOW - 30 * MINUTE }, error: null } };
+    // Half the 30-minute period, as the poll alarm would refresh: a worker stopped during a poll loses no period.
+    const old = { ...fresh, quota: { snapshot: { key: 'K', modules: HEALTHY_MODULES, fetchedAt: NOW - 15 * MINUTE }, error: null } };
     expect(start(old, 0.999)).toEqual([{ kind: 'repaint' }, { kind: 'arm-start-refresh', at: NOW + Math.floor(0.999 * 5 * MINUTE) }]);
-    expect(start({ ...fresh, quota: { ...old.quota, snapshot: { ...old.quota.snapshot, fetchedAt: NOW - 29 * MINUTE } } })).toEqual([
+    expect(start({ ...fresh, quota: { ...old.quota, snapshot: { ...old.quota.snapshot, fetchedAt: NOW - 14 * MINUTE } } })).toEqual([
       { kind: 'repaint' },
     ]);
     expect(start({ ...fresh, quota: quotaState(HEALTHY_MODULES, apiError(500, 'K', NOW - 1)) })).toEqual([
@@ -81,5 +82,24 @@ describe('on start', () => {
       { kind: 'arm-retry', at: NOW - 1 },
     ]);
     expect(start({ ...fresh, quota: quotaState(HEALTHY_MODULES, apiError(101)) })).toEqual([{ kind: 'repaint' }]);
+  });
+});
+
+describe('a passing problem is retried at least as often as the regular poll', () => {
+  it('caps the backoff at the poll period (5 minutes), not at 60 minutes; daily limits and account problems keep theirs', () => {
+    let stored = fresh;
+    const delays: number[] = [];
+    for (let failure = 0; failure < 8; failure += 1) {
+      const next = transition(stored, { kind: 'answered', key: 'K', answer: api(500), pollMinutes: 5 }, NOW, () => 0.99);
+      stored = next.stored;
+      delays.push((stored.quota.error!.nextAttemptAt! - NOW) / MINUTE);
+    }
+    expect(Math.max(...delays)).toBe(5);
+    expect(delays[0]).toBeLessThan(5);
+    const capped = (answer: Answer) =>
+      transition(fresh, { kind: 'answered', key: 'K', answer, pollMinutes: 5 }, NOW, () => 0.5).stored.quota.error!.nextAttemptAt;
+    expect(capped(api(112))).toBe(NOW + 6 * HOUR);
+    expect(capped(api(109))).toBe(CST_MIDNIGHT + 20 * MINUTE);
+    expect(capped(api(110))).toBe(NOW + 2 * HOUR);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { credentialsItem, quotaStateItem, retryStateItem, settingsItem } from '@/utils/storage';
 import { okAnswer, statusAnswer } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
@@ -77,8 +78,9 @@ describe('the next automatic attempt, per class', () => {
     });
   });
 
-  it('doubles the backoff cap with each transient failure up to 60 min, and resets it on success', async () => {
+  it('doubles the backoff cap with each transient failure up to 60 min (with a 4-hour poll), and resets it on success', async () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 240 });
     let now = NOW;
     let answer: Answer = code(500);
     const { monitor } = monitorWith(
@@ -94,6 +96,11 @@ describe('the next automatic attempt, per class', () => {
       now = next;
     }
     expect(delays).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
+    // With the default 30-minute poll, a retry never waits longer than the poll would.
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    await monitor.onAlarm({ name: RETRY_ALARM });
+    expect((await quotaStateItem.getValue()).error!.nextAttemptAt! - now).toBe(30 * MINUTE);
+    now += 30 * MINUTE;
     answer = () => okAnswer();
     await monitor.onAlarm({ name: RETRY_ALARM });
     expect((await retryStateItem.getValue()).failures).toBe(0);

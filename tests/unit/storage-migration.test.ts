@@ -99,4 +99,18 @@ describe('reading settings while they are being written', () => {
     expect(await readStoredState()).toMatchObject({ settings, settingsProblem: null });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings });
   });
+
+  it('a worker starting between the options page’s two writes (value, then version) keeps the new settings as they are', async () => {
+    // Found by the simulated world: the worker's migration took the current value for version 1 and rewrote it, losing
+    // the thresholds and turning notifications back on.
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      notifications: false,
+      paceWarning: { enabled: false, days: 30 },
+      thresholds: { radar_id: { remaining: { unit: 'count' as const, value: 7 }, deletable: { unit: 'percent' as const, value: 25 } } },
+    };
+    await fakeBrowser.storage.local.set({ settings });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual(settings);
+  });
 });
