@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 /**
- * "Forget this key", with an inline confirmation that takes the focus; Escape or "Cancel" returns it to the button,
- * and after deleting, the caller moves it to the key field.
+ * "Forget this key", with an inline confirmation that takes the focus, says that the history goes too and offers to
+ * export it first; Escape or "Cancel" returns the focus to the button, and after deleting, the caller moves it to the key
+ * field.
  */
-export function ForgetKey({ onForget }: { onForget: () => Promise<void> }) {
+export function ForgetKey({ onForget, onExport }: { onForget: () => Promise<void>; onExport: () => Promise<void> }) {
   const [confirming, setConfirming] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   const forgetButton = useRef<HTMLButtonElement>(null);
@@ -38,6 +39,9 @@ export function ForgetKey({ onForget }: { onForget: () => Promise<void> }) {
           }}
         >
           <p id="forget-confirm">{t('forgetConfirm')}</p>
+          <button type="button" onClick={() => void onExport()}>
+            {t('exportCsv')}
+          </button>
           <button
             type="button"
             class="danger"

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { csvFileName, decodeCsv, parseCsv, toCsv } from '@/utils/csv';
+import { decodeCsv, parseCsv } from '@/utils/csv';
+import { downloadCsv } from '@/utils/download-csv';
 import { cstDayStart } from '@/utils/forecast';
 import { cstDay, moduleSamples, readHistory, type Sample } from '@/utils/history';
 import { importSamples } from '@/utils/history-writes';
@@ -64,14 +65,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
   const all = samples ?? [];
   const ids = [...new Set(all.flatMap((s) => s.modules.map((m) => m.id)))];
 
-  const exportCsv = () => {
-    const url = URL.createObjectURL(new Blob([toCsv(all, keyTail, moduleName)], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = csvFileName(keyTail, now);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const exportCsv = () => downloadCsv(all, keyTail, now);
 
   const importCsv = async (file: File) => {
     const parsed = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())), keyTail);

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
+import { downloadCsv } from '@/utils/download-csv';
+import { readHistory } from '@/utils/history';
 import { t } from '@/utils/i18n';
 import { requestForget, requestRefresh, requestTest } from '@/utils/messages';
 import { managesKeyPair } from '@/utils/policy';
@@ -63,6 +65,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   const changeSettingsNow = (update: SettingsUpdate) => {
     if (settingsProblem !== 'newer') void browser.storage.local.set({ settings: { ...ownSettings, ...update(ownSettings) } });
   };
+
+  /** The history of the key about to be forgotten, as the history page exports it. */
+  const exportHistory = async (key: string) => downloadCsv(await readHistory(key), key.slice(-4), Date.now());
 
   const forget = () =>
     guarded(
@@ -127,7 +132,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         saved={notice?.kind === 'settings'}
         policy={policy}
       />
-      {credentials && !managedPair ? <ForgetKey onForget={forget} /> : null}
+      {credentials && !managedPair ? <ForgetKey onForget={forget} onExport={() => exportHistory(credentials.key)} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">
           {t('historyLink')}

@@ -261,6 +261,8 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
         `${new Date(trueNow()).toISOString()} ${what.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))).join(' ')}\n`,
       );
   };
+  /** Broken invariants noticed inside fetch, where a throw would be taken for a network error: raised at the check. */
+  const violations: string[] = [];
   const fail = (what: string): never => {
     throw new InvariantBroken(
       `day ${((trueNow() - START) / DAY).toFixed(3)} (${new Date(trueNow()).toISOString()}, poll ${scenario.pollMinutes} min, seed ${scenario.seed}): ${what}`,
@@ -320,8 +322,11 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
     const headers = init.headers as Record<string, string>;
     const at = trueNow();
     figures.requests += 1;
-    if (SECRETS.some((secret) => input.includes(secret))) fail('a request URL holds a SecretKey');
-    if ((inFlight.get(key) ?? 0) >= 1) fail(`a second request for one key pair while one is in flight (${key.slice(0, 4)})`);
+    const violation = (what: string) => void violations.push(`${new Date(at).toISOString()}: ${what}`);
+    const headerText = JSON.stringify(init.headers);
+    if (SECRETS.some((secret) => input.includes(secret) || headerText.includes(secret)))
+      violation('a request URL or header holds a SecretKey');
+    if ((inFlight.get(key) ?? 0) >= 1) violation(`a second request for one key pair while one is in flight (${key.slice(0, 4)})`);
     inFlight.set(key, 1);
     if (owner !== undefined) inFlightOf.set(owner, [...(inFlightOf.get(owner) ?? []), key]);
     const close = () => {
@@ -332,10 +337,11 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
           (inFlightOf.get(owner) ?? []).filter((k) => k !== key),
         );
     };
-    const signedWith = [...Object.values(PAIRS), WRONG, { key: PAIRS.M.key, secretKey: M2_SECRET }].find(
-      (p) => p.key === key && headers.Token === md5(`${key}${headers.Timespan}${p.secretKey}`),
-    );
-    if (!signedWith) fail(`a request not signed with a complete key pair (key ${key.slice(0, 4)})`);
+    // Signed with a whole pair the extension may use (the user's, or the policy's when it names both halves).
+    const signedWith = [...pairsInUse]
+      .map((text) => JSON.parse(text) as { key: string; secretKey: string })
+      .find((p) => p.key === key && headers.Token === md5(`${key}${headers.Timespan}${p.secretKey}`));
+    if (!signedWith) violation(`a request not signed with a complete key pair (key ${key.slice(0, 4)})`);
     const answer = (status: number, body: unknown, httpStatus = 200) => {
       debug('answer', key.slice(0, 4), status, 'gen', owner);
       close();
@@ -409,6 +415,12 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
     }
     return ownPair;
   };
+  const pairsInUse = new Set<string>();
+  const noteInUse = () => {
+    for (const pair of [ownPair, policy?.companyKey && policy.secretKey ? { key: policy.companyKey, secretKey: policy.secretKey } : null]) {
+      if (pair) pairsInUse.add(JSON.stringify({ key: pair.key, secretKey: pair.secretKey }));
+    }
+  };
   const pairWorks = (pair: { key: string; secretKey: string } | null) =>
     pair !== null &&
     (Object.values(PAIRS).some((p) => p.key === pair.key && p.secretKey === pair.secretKey) ||
@@ -442,6 +454,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
     figures.checks += 1;
     if (process.env.SIM_NO_CHECK) return;
     const now = Date.now();
+    if (violations.length > 0) fail(violations[0]!);
     // No reading is lost: only Forget, a confirmed change of the policy's key, the 30-day thinning and 400 days delete.
     const next = historyWritten ? await readLedger() : ledger;
     historyWritten = false;
@@ -553,6 +566,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   const setManaged = async (next: Record<string, string> | null) => {
     const before = policy ?? {};
     policy = next;
+    noteInUse();
     if (!next) {
       await fakeBrowser.storage.managed.clear();
       return;
@@ -594,6 +608,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
         return;
       case 'save-pair': {
         ownPair = event.pair === 'WRONG' ? WRONG : PAIRS[event.pair];
+        noteInUse();
         triggers += 2;
         await credentialsItem.setValue(ownPair);
         disturb();
@@ -691,6 +706,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   try {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: scenario.pollMinutes, notifications: scenario.notifications });
     ownPair = PAIRS.A;
+    noteInUse();
     await credentialsItem.setValue(PAIRS.A);
     await fakeBrowser.tabs.create({ url: 'https://pro.qcc.com/' });
     await startWorker();

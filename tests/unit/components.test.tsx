@@ -261,11 +261,15 @@ describe('the pace warning fields', () => {
 });
 
 describe('ForgetKey', () => {
-  it('asks for confirmation before forgetting, and can be cancelled', () => {
+  it('asks for confirmation before forgetting, says the history goes too, offers to export it, and can be cancelled', () => {
     const onForget = vi.fn(async () => undefined);
-    render(<ForgetKey onForget={onForget} />);
+    const onExport = vi.fn(async () => undefined);
+    render(<ForgetKey onForget={onForget} onExport={onExport} />);
     fireEvent.click(screen.getByRole('button', { name: '忘记此 Key' }));
-    expect(screen.getByText(/此操作不能撤销/)).toBeTruthy();
+    expect(screen.getByText(/全部额度历史.*此操作不能撤销，可以先导出历史/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    expect(onExport).toHaveBeenCalledTimes(1);
+    expect(onForget).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(onForget).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: '忘记此 Key' }));
