@@ -28,10 +28,10 @@ describe('the sources zip', () => {
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([variable]) => variable !== 'NODE_ENV' && !variable.startsWith('VITEST')),
     );
-    // What AMO's reviewer does: install what the zip's own lock file pins (from npm's cache: this machine installed
-    // the same packages already), then build with the wxt that install brought. A lock file that lacks a package
-    // the build needs fails here.
-    execFileSync('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: sources, env, stdio: 'pipe' });
+    // What AMO's reviewer does: install what the zip's own lock file pins (from npm's cache where it can: this machine
+    // installed the same packages already), then build with the wxt that install brought. A lock file that lacks a
+    // package the build needs fails here.
+    execFileSync('npm', ['ci', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: sources, env, stdio: 'pipe' });
     execFileSync(process.execPath, [join(sources, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], {
       cwd: sources,
       env,

@@ -160,6 +160,9 @@ describe('the settings page tells the truth (real Chromium, zh_CN)', () => {
     await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('忘记此 Key');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+    // The confirmation offers the history's CSV first, then the deletion.
+    await options.keyboard.press('Tab');
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('导出 CSV');
     await options.keyboard.press('Tab');
     expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('确认删除');
     await options.keyboard.press('Enter');
