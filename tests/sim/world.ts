@@ -95,7 +95,7 @@ interface Hooks {
   /** An API call of the browser resolved for `owner` (counts towards a scheduled stop). */
   resolved(owner: number | undefined): boolean;
   activity(): void;
-  notify(id: string, message: string): void;
+  notify(id: string, title: string, message: string): void;
   managedGet(read: () => Promise<unknown>): Promise<unknown>;
 }
 let hooks: Hooks | null = null;
@@ -291,7 +291,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
       stop();
       return false;
     },
-    notify: (id, message) => void notifications.push({ id, message }),
+    notify: (id, title, message) => void notifications.push({ id, message: `${title} ${message}` }),
     managedGet(read) {
       if (managedAnswer === 'never') return never();
       if (managedAnswer === 'empty-once') {
@@ -301,10 +301,10 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
       return read();
     },
   };
-  fakeBrowser.notifications.create = (async (id: string, options: { message: string }) => {
+  fakeBrowser.notifications.create = (async (id: string, options: { title: string; message: string }) => {
     const owner = actor.getStore();
     if (owner !== undefined && dead.has(owner)) return never();
-    hooks?.notify(id, options.message);
+    hooks?.notify(id, options.title, options.message);
     return id;
   }) as never;
   fakeBrowser.management.getSelf = (async () => ({ installType: 'normal' })) as never;
@@ -496,6 +496,13 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
         );
       }
     }
+    // The regular check stays on this install's phase of the period (ensurePollAlarm, nextPollTime).
+    const poll = (await fakeBrowser.alarms.getAll()).find((a) => a.name === 'quota-poll');
+    const phase = (await fakeBrowser.storage.local.get('pollPhase')).pollPhase as number | undefined;
+    if (poll && phase !== undefined && poll.periodInMinutes === scenario.pollMinutes) {
+      const offset = Math.floor(phase * period);
+      if ((((poll.scheduledTime - offset) % period) + period) % period !== 0) fail('the regular check left this install’s phase');
+    }
     // Each crossing into low in the stored numbers is notified (a repeat with the same id replaces it), only then,
     // and only when notifications are on.
     const fresh = notifications.slice(notificationsSeen);
@@ -510,12 +517,10 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
         lowNow.set(id, (lowEpisodes.get(id) ?? false) || fresh.some((n) => n.id === `low:${module.id}:${which}`));
       }
     }
+    // No notification of any kind (low, error, pace) with notifications off.
+    for (const n of fresh) if (!scenario.notifications) fail(`a notification (${n.id}) with notifications off`);
     for (const n of fresh.filter((n) => n.id.startsWith('low:'))) {
       const [, module, which] = n.id.split(':');
-      if (!scenario.notifications)
-        fail(
-          `a notification (${n.id}) with notifications off (${JSON.stringify([view.settings, await fakeBrowser.storage.local.get(['settings', 'settings$'])])})`,
-        );
       if (!lowNow.has(`${view.key}:${module}:${which}`)) fail(`a low notification (${n.id}) while the stored numbers are not low`);
     }
     if (scenario.notifications && !waiting) {
