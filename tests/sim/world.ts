@@ -13,6 +13,7 @@ import { cstDay, keyId, KEEP_DAYS, type Sample } from '@/utils/history';
 import { moduleLowState } from '@/utils/low-quota';
 import { DAY, HOUR, MINUTE, nextCstMidnight } from '@/utils/retry-schedule';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { seeded } from '../unit/builders';
 
 /** What can happen, at a time the schedule draws. */
 export type SimEvent =
@@ -67,18 +68,6 @@ type ModuleId = (typeof MODULES)[number];
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
 const noop = () => undefined;
 const never = <T>() => new Promise<T>(noop);
-
-/** mulberry32: every run of a seed is the same run. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- the fake browser, as a real one behaves around a worker that stops (installed once, per process) ----
 

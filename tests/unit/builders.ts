@@ -1,5 +1,7 @@
 // The one place tests build what they need: module rows, stored states, views, the server's answers, md5.
 import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
 import type { HistorySummary, Sample } from '@/utils/history';
@@ -107,3 +109,39 @@ export const historySample = (at: number, consumed: number, total = 500): Sample
     { id: 'natural_person_id', total: 50, consumed: 0, deletable: 15 },
   ],
 });
+
+/** A small seeded generator (mulberry32): every run of a seed draws the same numbers. */
+export function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The worker's surroundings for a test file: the clock (Date only) at `now`, a fetch that answers the document's
+ * example, and the settings tab spied on; undone after each test.
+ */
+export function workerTestbed(now: number) {
+  const bed = {
+    fetch: vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => okAnswer()),
+    openOptionsPage: undefined as unknown as MockInstance,
+  };
+  beforeEach(() => {
+    vi.useFakeTimers({ now, toFake: ['Date'] });
+    vi.stubGlobal('fetch', bed.fetch);
+    bed.fetch.mockReset();
+    bed.fetch.mockImplementation(async () => okAnswer());
+    bed.openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+  return bed;
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_RETRY, shouldSend, transition, type RefreshTrigger } from '@/utils/monitor-transition';
 import { nextPollTime } from '@/utils/quota-monitor';
 import { HOUR, MINUTE, nextCstMidnight } from '@/utils/retry-schedule';
+import { seeded } from './builders';
 
 const DAY_START = Date.UTC(2026, 10, 30, 0, 0); // 08:00 in Beijing, a Monday
 const CLOSE = DAY_START + 10 * HOUR; // browsers close at 18:00
@@ -12,18 +13,6 @@ const POPUP_EVERY = 45 * MINUTE; // a person opens the popup about every 45 minu
 const PAGE_LOAD_EVERY = 4 * MINUTE; // …and loads a pro.qcc.com page about every 4 minutes while at work
 const POPUP_MAX_AGE = MINUTE;
 const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
-
-/** A small seeded generator (mulberry32), so that every run simulates the same day. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Times of a Poisson process with mean gap `every` between `from` and `to`. */
 function arrivals(random: () => number, every: number, from: number, to: number): number[] {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { keyId } from '@/utils/history';
@@ -7,12 +7,13 @@ import { POLL_ALARM } from '@/utils/quota-monitor';
 import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { credentialsItem, policyItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
-import { md5, okAnswer, statusAnswer } from './builders';
+import { md5, statusAnswer, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0);
 const TIMESPAN = NOW / 1000;
 const POLICY_PAIR = { companyKey: 'KEY1', secretKey: 'SECRET1' };
-const fetch = vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => okAnswer());
+const bed = workerTestbed(NOW);
+const { fetch } = bed;
 
 /** Lets the listeners' promise chains (storage, badge, a request) run to their end. */
 const settle = () => new Promise((done) => setTimeout(done, 50));
@@ -31,20 +32,6 @@ async function installWith(policy: Record<string, unknown> | null) {
   await settle();
 }
 
-let openOptionsPage: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  vi.stubGlobal('fetch', fetch);
-  fetch.mockReset();
-  fetch.mockImplementation(async () => okAnswer());
-  openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
 describe('a managed install', () => {
   it('signs with the policy’s key pair at once, opens no settings tab, and stores no key pair of the user', async () => {
     await installWith(POLICY_PAIR);
@@ -54,7 +41,7 @@ describe('a managed install', () => {
         headers: expect.objectContaining({ Timespan: String(TIMESPAN), Token: md5(`KEY1${TIMESPAN}SECRET1`) }) as never,
       },
     ]);
-    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(bed.openOptionsPage).not.toHaveBeenCalled();
     expect(await credentialsItem.getValue()).toBeNull();
     expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY1');
   });
@@ -63,7 +50,7 @@ describe('a managed install', () => {
     const qcc = await fakeBrowser.tabs.create({ url: 'https://pro.qcc.com/' });
     await installWith({ companyKey: 'KEY1' });
     expect(fetch).not.toHaveBeenCalled();
-    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(bed.openOptionsPage).not.toHaveBeenCalled();
     expect((await policyItem.getValue())?.companyKey).toBe('KEY1');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: qcc.id })).toBe('!'));
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: qcc.id })).toEqual([163, 82, 0, 255]);

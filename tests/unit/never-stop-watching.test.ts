@@ -1,7 +1,7 @@
 // Issue 18, through the worker's public surface (background.main() over the fake browser): watching never waits on
 // storage.managed, an early or empty read removes nothing, only explicit acts delete history, and the history's
 // writers never lose each other's writes.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { keyId, readHistory, type Sample } from '@/utils/history';
@@ -11,13 +11,14 @@ import { POLL_ALARM, START_ALARM } from '@/utils/quota-monitor';
 import { DAY, HOUR, MINUTE } from '@/utils/retry-schedule';
 import { POLICY_ALARM } from '@/utils/sync-policy';
 import { credentialsItem, historySummaryItem, policyItem, policyReadItem, quotaStateItem, readCredentials } from '@/utils/storage';
-import { HEALTHY_MODULES, historySample, md5, okAnswer } from './builders';
+import { HEALTHY_MODULES, historySample, md5, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
 const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
 const OWN = 'OWNKEY0123456789ABCDEF0123456789';
 const POLICY_PAIR = { companyKey: MANAGED, secretKey: 'MANAGEDSECRET' };
-const fetch = vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => okAnswer());
+const bed = workerTestbed(NOW);
+const { fetch } = bed;
 const settle = () => new Promise((done) => setTimeout(done, 50));
 const keysAsked = () => fetch.mock.calls.map(([url]) => (url as string).split('key=')[1]);
 
@@ -46,20 +47,6 @@ const triggerAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name
 const everythingStored = async () =>
   JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
 
-let openOptionsPage: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  vi.stubGlobal('fetch', fetch);
-  fetch.mockReset();
-  fetch.mockImplementation(async () => okAnswer());
-  openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
 describe('watching never waits on storage.managed', () => {
   it('a read that never answers: the poll alarm and the start refresh exist at once, and the old data is refreshed', async () => {
     managedNeverAnswers();
@@ -83,11 +70,11 @@ describe('watching never waits on storage.managed', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.advanceTimersByTimeAsync(5_900);
-    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(bed.openOptionsPage).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(200);
-    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+    expect(bed.openOptionsPage).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+    expect(bed.openOptionsPage).toHaveBeenCalledTimes(1);
   });
 
   it('an install by policy (installType admin) never opens the settings on a timeout, and waits for the read', async () => {
@@ -98,11 +85,11 @@ describe('watching never waits on storage.managed', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(bed.openOptionsPage).not.toHaveBeenCalled();
     // The policy sets no key pair (only an interval): the user must enter one, so the settings open now.
     answer({ pollMinutes: 60 });
     await vi.advanceTimersByTimeAsync(100);
-    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+    expect(bed.openOptionsPage).toHaveBeenCalledTimes(1);
   });
 
   it('an admin install whose read answers with the key pair opens no settings tab', async () => {
@@ -111,7 +98,7 @@ describe('watching never waits on storage.managed', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await settle();
-    expect(openOptionsPage).not.toHaveBeenCalled();
+    expect(bed.openOptionsPage).not.toHaveBeenCalled();
     expect(keysAsked()).toEqual([MANAGED]);
   });
 });
