@@ -108,11 +108,18 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
   it('when the policy is removed, its key pair and data go and the user’s own settings return', async () => {
     policy.remove();
     await expect.poll(async () => (await localStorageOf(browser)).policy ?? null, POLICY_RELOAD).toBeNull();
-    // The browser reported the removal: the managed key's data follows the policy out.
-    await expect.poll(async () => (await localStorageOf(browser)).quotaState ?? null).toBeNull();
-    const stored = await localStorageOf(browser);
-    expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
-    expect(Object.keys(stored).filter((name) => name.startsWith('history:'))).toEqual([]);
+    // The browser reported the removal: the managed key's data follows the policy out (the numbers first, then the
+    // history, so the whole deletion is awaited, not its first write).
+    await expect
+      .poll(async () => {
+        const stored = await localStorageOf(browser);
+        return {
+          numbers: stored.quotaState ?? null,
+          key: JSON.stringify(stored).includes(DEMO_KEY),
+          history: Object.keys(stored).filter((name) => name.startsWith('history:')),
+        };
+      })
+      .toEqual({ numbers: null, key: false, history: [] });
     await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(30);
     // The settings page now asks for the user's own key pair, and the settings are theirs to change.
     const key = options.getByRole('textbox', { name: '公司 Key' });
