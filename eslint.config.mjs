@@ -23,7 +23,7 @@ const NEWER_API_RULE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/screenshots/', 'tests/.tmp/', 'stats.html', '.stryker-tmp/', 'reports/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/screenshots/', 'tests/.tmp/', 'stats.html', '.stryker-tmp*/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
 import { explainFailure } from '@/utils/explain-failure';
 import { formatWhen, t } from '@/utils/i18n';
 import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
@@ -17,12 +18,23 @@ interface Props {
   onFix?: (field: 'key' | 'secret') => void;
   /** The administrator's policy is in force: a problem only IT can fix says "contact your administrator". */
   managed?: boolean;
+  /** On the settings page: asks the worker for a refresh now (single-flight, like the popup's button). */
+  onRefresh?: () => Promise<unknown>;
 }
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
-export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix, managed = false }: Props) {
-  const explained = explainFailure(failure, clockHint, managed);
+export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix, managed = false, onRefresh }: Props) {
+  const explained = explainFailure(failure, clockHint, managed, onFix ? 'settings' : 'elsewhere');
   const field = fieldToFix(failure);
+  const [refreshing, setRefreshing] = useState(false);
+  // Where the text says "refresh now" (it passes by itself) or "paused until you refresh", the page has the button.
+  const offersRefresh = onRefresh !== undefined && (explained.failureClass === 'transient' || nextAttemptAt === null);
+  const refresh = () => {
+    setRefreshing(true);
+    void onRefresh?.()
+      .catch(() => undefined)
+      .finally(() => setRefreshing(false));
+  };
   return (
     <div class={`banner banner-${explained.failureClass}`} role="alert">
       <p class="banner-text">
@@ -38,6 +50,11 @@ export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix, manage
         </p>
       ) : null}
       <p class="banner-action">{explained.action}</p>
+      {offersRefresh ? (
+        <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
+          {t(refreshing ? 'refreshing' : 'refreshNow')}
+        </button>
+      ) : null}
       {explained.failureClass === 'credentials' && !managed ? (
         onFix ? (
           <button type="button" onClick={() => onFix(field)}>

@@ -20,6 +20,8 @@ interface FieldProps {
   inputRef?: Ref<HTMLInputElement>;
   /** Set or locked by the administrator's policy: not editable. */
   control?: Control;
+  /** Off because a feature it belongs to is off (not the administrator's doing: no mark). */
+  disabled?: boolean;
   children?: ComponentChildren;
 }
 
@@ -38,9 +40,10 @@ export function Field({
   onCommit,
   inputRef,
   control = null,
+  disabled = false,
   children,
 }: FieldProps) {
-  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : '', control === 'managed' ? adminMarkId(id) : '']
+  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : '', control !== null ? adminMarkId(id) : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -59,7 +62,7 @@ export function Field({
           autocomplete="off"
           spellcheck={false}
           inputMode={inputMode}
-          disabled={control !== null}
+          disabled={control !== null || disabled}
           aria-invalid={problem !== null}
           aria-describedby={described || undefined}
           onInput={(event) => onInput(event.currentTarget.value)}

@@ -19,10 +19,23 @@ interface Props {
   /** Whether the field holds a value it cannot save. */
   onProblem: (id: string, hasProblem: boolean) => void;
   control?: Control;
+  /** Off because the feature it belongs to is off. */
+  disabled?: boolean;
 }
 
 /** A whole-number setting: checked as it is typed, saved when valid (debounced) and at once when committed. */
-export function NumberSetting({ id, label, help, stored, check, onSave, onSaveWhileLeaving, onProblem, control = null }: Props) {
+export function NumberSetting({
+  id,
+  label,
+  help,
+  stored,
+  check,
+  onSave,
+  onSaveWhileLeaving,
+  onProblem,
+  control = null,
+  disabled = false,
+}: Props) {
   const [text, setText, ref] = useFollowing(String(stored));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const save = useDebouncedSave(onSave, onSaveWhileLeaving);
@@ -42,6 +55,7 @@ export function NumberSetting({ id, label, help, stored, check, onSave, onSaveWh
       help={help}
       problem={problem}
       control={control}
+      disabled={disabled}
       onInput={(value) => {
         setText(value);
         const result = checked(value);

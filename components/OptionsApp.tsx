@@ -94,6 +94,12 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      {policy?.lockSettings ? (
+        <p class="admin-note" role="note">
+          <span aria-hidden="true">🔒 </span>
+          {t('settingsLockedNote')}
+        </p>
+      ) : null}
       {managedPair ? (
         <ManagedCredentials policy={policy} />
       ) : (
@@ -119,6 +125,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
             nextAttemptAt={error.nextAttemptAt}
             onFix={focusField}
             managed={managedPair}
+            onRefresh={requestRefresh}
           />
         ) : null}
         {snapshot ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />) : null}

@@ -45,6 +45,8 @@ export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem, 
         onSaveWhileLeaving={(value) => onChangeNow(daysUpdate(value))}
         onProblem={onProblem}
         control={controls.days}
+        // The days mean nothing while the warning is off.
+        disabled={!settings.paceWarning.enabled}
       />
     </fieldset>
   );

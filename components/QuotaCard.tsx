@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { Forecast } from '@/utils/forecast';
-import { formatCstDate, formatNumber, t, type MessageKey } from '@/utils/i18n';
+import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import { moduleLowState } from '@/utils/low-quota';
 import { moduleName } from '@/utils/module-name';
 import type { ModuleQuota } from '@/utils/quota-types';
-import { daysUntil } from '@/utils/pace';
+import { runsOutOn, runsOutSentence } from '@/utils/runs-out-words';
 import type { Settings } from '@/utils/settings';
 import { Sparkline } from './Sparkline';
 
@@ -17,12 +18,23 @@ interface Props {
   now?: number;
 }
 
+/** Stands in for the date in the sentence, so that the date and its verb can be kept on one line. */
+const DATE_SLOT = '\uE000';
+
 /** One line on when the quota runs out at the current pace, or why there is no date. */
-function forecastLine(forecast: Forecast, now: number): string | null {
+function forecastLine(forecast: Forecast, now: number): ComponentChildren {
   switch (forecast.kind) {
     case 'runs-out': {
-      const days = daysUntil(forecast.at, now);
-      return days === 0 ? t('forecastRunsOutToday') : t('forecastRunsOut', [formatCstDate(forecast.at), formatNumber(days)]);
+      const [before, after] = runsOutSentence(forecast.at, now, DATE_SLOT).split(DATE_SLOT);
+      return after === undefined ? (
+        before
+      ) : (
+        <>
+          {before}
+          <span class="nowrap">{runsOutOn(forecast.at)}</span>
+          {after}
+        </>
+      );
     }
     case 'not-enough-data':
       return t('forecastNotEnough');
@@ -89,7 +101,11 @@ export function QuotaCard({ module, settings, history, paced = false, now = Date
         <div class={`trend${paced ? ' paced' : ''}`}>
           <Sparkline points={history.spark} />
           <p class="forecast">
-            {paced ? <span class="tag tag-pace">{t('paceMarker')}</span> : null}
+            {paced ? (
+              <span class="tag tag-pace" title={t('paceMarkerTitle')}>
+                {t('paceMarker')}
+              </span>
+            ) : null}
             {forecastLine(history.forecast, now)}
           </p>
         </div>

@@ -11,6 +11,9 @@ import { NumberSetting } from './NumberSetting';
 import { PaceWarningFields } from './PaceWarningFields';
 import { ThresholdInput } from './ThresholdInput';
 
+/** The groups of fields a "saved" note can follow. */
+type SavedGroup = 'thresholds' | 'pollMinutes' | 'badgeScope' | 'notifications' | 'pace';
+
 /** A change, made on the settings as stored when it is saved: never a stale copy of the rest. */
 export type SettingsUpdate = (current: Settings) => Partial<Settings>;
 
@@ -22,7 +25,7 @@ interface Props {
   onChange: (update: SettingsUpdate) => void;
   /** Stores a change with no await before the write, for a page that is going away. */
   onChangeNow?: (update: SettingsUpdate) => void;
-  /** The last change was stored. */
+  /** The last change was stored: "saved" shows next to the group of fields it was made in. */
   saved?: boolean;
   /** The administrator's policy: the fields it sets or locks are not editable. */
   policy?: Policy | null;
@@ -34,8 +37,14 @@ const COUNTS = [
 ] as const satisfies ReadonlyArray<readonly [keyof ModuleThresholds, MessageKey]>;
 
 /** Thresholds, schedule, badge scope and notifications: each saved as soon as it is valid. */
-export function SettingsForm({ settings, totals, onChange, onChangeNow = onChange, saved = false, policy = null }: Props) {
+export function SettingsForm({ settings, totals, onChange: store, onChangeNow = store, saved = false, policy = null }: Props) {
   const control = (field: SettingField) => fieldControl(policy, field);
+  // Where the last change was made, so that "saved" appears there and not off-screen.
+  const [lastGroup, setLastGroup] = useState<SavedGroup | null>(null);
+  const changeIn = (group: SavedGroup) => (update: SettingsUpdate) => {
+    setLastGroup(group);
+    store(update);
+  };
   // Fields holding a value they cannot save: while any does, nothing says "saved".
   const [problems, setProblems] = useState<ReadonlySet<string>>(new Set());
   const onProblem = (id: string, hasProblem: boolean) =>
@@ -51,13 +60,16 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
     (id: string, count: keyof ModuleThresholds, value: ModuleThresholds[typeof count]): SettingsUpdate =>
     (current) => ({ thresholds: { ...current.thresholds, [id]: { ...thresholdsFor(current, id), [count]: value } } });
 
+  /** "设置已保存并生效。" after the group of fields the last stored change was made in. */
+  const savedNote = (group: SavedGroup) =>
+    saved && problems.size === 0 && lastGroup === group ? (
+      <p class="settings-status" role="status">
+        {t('settingsSaved')}
+      </p>
+    ) : null;
+
   return (
     <div class="panel-group">
-      {policy?.lockSettings ? (
-        <p class="admin-note" role="note">
-          {t('settingsLockedNote')}
-        </p>
-      ) : null}
       <section class="panel" aria-labelledby="thresholds-heading">
         <h2 id="thresholds-heading">{t('thresholdsHeading')}</h2>
         <p class="help">{t('thresholdsHelp')}</p>
@@ -83,7 +95,7 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
                       names={[moduleName(id), t(label)]}
                       threshold={thresholdsFor(settings, id)[count]}
                       total={totals[id]}
-                      onSave={(value) => onChange(thresholdUpdate(id, count, value))}
+                      onSave={(value) => changeIn('thresholds')(thresholdUpdate(id, count, value))}
                       onSaveWhileLeaving={(value) => onChangeNow(thresholdUpdate(id, count, value))}
                       onProblem={onProblem}
                       control={control(`thresholds.${id}.${count}`)}
@@ -94,6 +106,7 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
             ))}
           </tbody>
         </table>
+        {savedNote('thresholds')}
       </section>
 
       <section class="panel" aria-labelledby="schedule-heading">
@@ -104,11 +117,12 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
           help={t('pollMinutesHelp')}
           stored={settings.pollMinutes}
           check={checkPollMinutes}
-          onSave={(value) => onChange(() => ({ pollMinutes: value }))}
+          onSave={(value) => changeIn('pollMinutes')(() => ({ pollMinutes: value }))}
           onSaveWhileLeaving={(value) => onChangeNow(() => ({ pollMinutes: value }))}
           onProblem={onProblem}
           control={control('pollMinutes')}
         />
+        {savedNote('pollMinutes')}
         <fieldset>
           <legend>{t('badgeScopeLabel')}</legend>
           {(
@@ -124,13 +138,14 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
                 value={scope}
                 checked={settings.badgeScope === scope}
                 disabled={control('badgeScope') !== null}
-                onChange={() => onChange(() => ({ badgeScope: scope }))}
+                onChange={() => changeIn('badgeScope')(() => ({ badgeScope: scope }))}
               />
               {t(label)}
             </label>
           ))}
           <AdminMark id="badge-scope" control={control('badgeScope')} />
         </fieldset>
+        {savedNote('badgeScope')}
         <label class="choice">
           <input
             type="checkbox"
@@ -138,23 +153,22 @@ export function SettingsForm({ settings, totals, onChange, onChangeNow = onChang
             disabled={control('notifications') !== null}
             onChange={(event) => {
               const notifications = event.currentTarget.checked;
-              onChange(() => ({ notifications }));
+              changeIn('notifications')(() => ({ notifications }));
             }}
           />
           {t('notificationsLabel')}
         </label>
         <AdminMark id="notifications" control={control('notifications')} />
+        {savedNote('notifications')}
         <PaceWarningFields
           settings={settings}
-          onChange={onChange}
+          onChange={changeIn('pace')}
           onChangeNow={onChangeNow}
           onProblem={onProblem}
           controls={{ enabled: control('paceWarning.enabled'), days: control('paceWarning.days') }}
         />
+        {savedNote('pace')}
       </section>
-      <p class="settings-status" aria-live="polite">
-        {saved && problems.size === 0 ? t('settingsSaved') : ''}
-      </p>
     </div>
   );
 }

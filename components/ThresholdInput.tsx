@@ -87,7 +87,7 @@ export function ThresholdInput({ id, names, threshold, total, onSave, onSaveWhil
           aria-label={t('thresholdValueLabel', names)}
           disabled={control !== null}
           aria-invalid={problem !== null}
-          aria-describedby={problem || unitNote ? `${id}-message` : control === 'managed' ? adminMarkId(id) : undefined}
+          aria-describedby={problem || unitNote ? `${id}-message` : control !== null ? adminMarkId(id) : undefined}
           onInput={(event) => {
             setText(event.currentTarget.value);
             setUnitNote(null);

@@ -9,6 +9,7 @@ import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
 import { MINUTE } from '@/utils/retry-schedule';
 import { showStoredState } from '@/utils/show-state';
 import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
+import { vendorText } from '@/utils/vendor-text';
 import {
   credentialsItem,
   historySummaryItem,
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     now: Date.now,
     random: Math.random,
     repaint: () => showStoredState(),
+    vendorText,
   });
 
   /** The poll alarm on the period in use, and on time (a clock that went back would make the browser fire it late). */

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { explainFailure } from './explain-failure';
-import { formatCstDate, formatNumber, t } from './i18n';
+import { formatNumber, t } from './i18n';
 import { moduleLowState } from './low-quota';
 import { moduleName } from './module-name';
 import { pacedModules } from './pace';
+import { runsOutSentence } from './runs-out-words';
 import type { QuotaError } from './quota-types';
 import { ruleForFailure } from './status-codes';
 import { alertMemoryItem, type AlertMemory, type CurrentView } from './storage';
@@ -67,12 +68,13 @@ export function nextAlerts(view: CurrentView, now: number): { alerts: Alert[]; m
 }
 
 /** The words of a notification, in the UI language. */
-export function alertText(alert: Alert, managed = false): { id: string; title: string; message: string } {
+export function alertText(alert: Alert, managed = false, now = Date.now()): { id: string; title: string; message: string } {
   if (alert.kind === 'pace') {
     return {
       id: `pace:${alert.moduleId}`,
       title: t('notifyPaceTitle', moduleName(alert.moduleId)),
-      message: t('notifyPace', [formatCstDate(alert.at), String(alert.days)]),
+      // The popup's and the tooltip's wording: "…（12天后）", "今天就会用完".
+      message: runsOutSentence(alert.at, now),
     };
   }
   if (alert.kind === 'low') {
@@ -98,7 +100,7 @@ export function alertText(alert: Alert, managed = false): { id: string; title: s
 export async function announce(view: CurrentView, now = Date.now()): Promise<void> {
   const next = nextAlerts(view, now);
   for (const alert of next.alerts) {
-    const { id, title, message } = alertText(alert, view.managed);
+    const { id, title, message } = alertText(alert, view.managed, now);
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   }
   if (next.memory !== view.alertMemory) await alertMemoryItem.setValue(next.memory);

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
+import { explainFailure } from './explain-failure';
 import { formatNumber, formatWhen, t } from './i18n';
-import { isLow } from './low-quota';
+import { isLow, moduleLowState, thresholdCount } from './low-quota';
 import { moduleName } from './module-name';
 import { PRO_QCC_ORIGIN } from './pro-qcc';
 import { HOUR, MINUTE } from './retry-schedule';
 import { ruleForFailure } from './status-codes';
-import type { BadgeScope } from './settings';
+import { thresholdsFor, type BadgeScope } from './settings';
 import { pacedModules } from './pace';
+import { runsOutSentence } from './runs-out-words';
 import type { CurrentView } from './storage';
 
 /**
@@ -72,21 +74,62 @@ export function isProQccUrl(url: string | undefined): boolean {
   }
 }
 
+type TitleView = Pick<CurrentView, 'state' | 'settings' | 'summary' | 'unconfigured' | 'managed'>;
+
 /**
- * The action's tooltip: each module's remaining count and when the data was fetched; since when checks fail when the
- * numbers are stale, and then that a pace warning rests on numbers of that age. Pure.
+ * Every reason for a badge, in words and in the badge's order, so that the first is the one the badge shows:
+ * a key-pair or account error (its code, cause and fix), each low count against its threshold, since when checks fail
+ * (stale numbers), each module that runs out at the last 30 days' pace. Pure.
  */
-export function badgeTitle(view: Pick<CurrentView, 'state' | 'settings' | 'summary' | 'unconfigured'>, now: number): string {
-  const { snapshot } = view.state;
-  if (view.unconfigured) return `${t('extName')}\n${t('managedIncompleteTitle')}`;
-  if (!snapshot) return t('extName');
+export function badgeReasons(view: TitleView, now: number): string[] {
+  if (view.unconfigured) return [t('managedIncompleteTitle')];
+  const { snapshot, error } = view.state;
+  const reasons: string[] = [];
+  if (error) {
+    const explained = explainFailure(error.failure, error.clockHint, view.managed);
+    if (explained.failureClass === 'credentials' || explained.failureClass === 'account') {
+      reasons.push(t('titleErrorReason', [String(explained.code ?? ''), explained.text, explained.action]));
+    }
+  }
+  for (const module of snapshot?.modules ?? []) {
+    const low = moduleLowState(module, view.settings);
+    for (const count of ['remaining', 'deletable'] as const) {
+      if (!low[count]) continue;
+      const threshold = thresholdCount(module.total, thresholdsFor(view.settings, module.id)[count]);
+      reasons.push(
+        t('titleLowReason', [
+          moduleName(module.id),
+          t(count === 'remaining' ? 'countRemaining' : 'countDeletable'),
+          formatNumber(module[count]),
+          formatNumber(threshold),
+        ]),
+      );
+    }
+  }
   const since = staleSince(view, now);
+  if (since !== null) reasons.push(t('titleStaleSince', formatWhen(since, now)));
+  const paced = pacedModules(view, now);
+  for (const module of paced) reasons.push(t('titlePaceReason', [moduleName(module.id), runsOutSentence(module.at, now)]));
+  // A forecast drawn from old numbers says how old they are.
+  if (since !== null && snapshot && paced.length > 0) reasons.push(t('titleStalePace', formatWhen(snapshot.fetchedAt, now)));
+  return reasons;
+}
+
+/**
+ * The action's tooltip: the badge's reason first, in words, then the other reasons in the badge's order, then each
+ * module's remaining count and when the numbers were fetched. Pure.
+ */
+export function badgeTitle(view: TitleView, now: number): string {
+  const { snapshot } = view.state;
   return [
     t('extName'),
-    ...snapshot.modules.map((module) => t('titleModuleLine', [moduleName(module.id), formatNumber(module.remaining)])),
-    t('fetchedAt', formatWhen(snapshot.fetchedAt, now)),
-    ...(since === null ? [] : [t('titleStaleSince', formatWhen(since, now))]),
-    ...(since !== null && pacedModules(view, now).length > 0 ? [t('titleStalePace', formatWhen(snapshot.fetchedAt, now))] : []),
+    ...badgeReasons(view, now),
+    ...(snapshot && !view.unconfigured
+      ? [
+          ...snapshot.modules.map((module) => t('titleModuleLine', [moduleName(module.id), formatNumber(module.remaining)])),
+          t('fetchedAt', formatWhen(snapshot.fetchedAt, now)),
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { t, type MessageKey } from './i18n';
 import type { ClockHint, QuotaFailure } from './quota-types';
-import { isDocumentedCode, ruleForFailure, type FailureClass } from './status-codes';
+import { isDocumentedCode, ruleForFailure, type DocumentedCode, type FailureClass } from './status-codes';
 
 export interface FailureExplanation {
   /** The status code, for api failures. */
@@ -20,22 +20,68 @@ const CLOCK_TEXT = { checked: 'failure_clock', 'no-date': 'failure_clock_no_date
 >;
 
 /**
+ * The codes a user can act on lead with their likely cause and what to do; the vendor's own words follow in brackets
+ * ("企查查原文：…").
+ */
+const LIKELY = {
+  101: 'likely_101',
+  107: 'likely_107',
+  115: 'likely_115',
+  202: 'likely_key_malformed',
+  213: 'likely_key_malformed',
+  215: 'likely_key_malformed',
+  102: 'likely_102',
+  103: 'likely_103',
+  104: 'likely_104',
+  106: 'likely_flagged',
+  108: 'likely_flagged',
+  117: 'likely_flagged',
+  120: 'likely_flagged',
+  111: 'likely_111',
+  112: 'likely_112',
+  113: 'likely_113',
+  114: 'likely_114',
+  119: 'likely_119',
+  123: 'likely_not_purchased',
+  214: 'likely_not_purchased',
+  223: 'likely_223',
+} as const satisfies Partial<Record<DocumentedCode, MessageKey>>;
+
+const likelyKey = (code: number): MessageKey | undefined => (Object.hasOwn(LIKELY, code) ? LIKELY[code as keyof typeof LIKELY] : undefined);
+
+/**
  * Turns a failure into words for the user. Never includes the key or the SecretKey. On a `managed` install (the
  * administrator's policy is in force) a problem of the key pair or of the account is for IT to fix, and says so.
  */
-export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint, managed = false): FailureExplanation {
+export function explainFailure(
+  failure: QuotaFailure,
+  clockHint?: ClockHint,
+  managed = false,
+  /** The settings page holds the key fields: its text points at them instead of sending the user to the settings. */
+  place: 'settings' | 'elsewhere' = 'elsewhere',
+): FailureExplanation {
   const failureClass = ruleForFailure(failure).class;
   const forIt = managed && (failureClass === 'credentials' || failureClass === 'account');
-  const action = t(forIt ? `action_${failureClass}_managed` : `action_${failureClass}`);
+  const action = t(
+    forIt
+      ? `action_${failureClass}_managed`
+      : failureClass === 'credentials' && place === 'settings'
+        ? 'action_credentials_here'
+        : `action_${failureClass}`,
+  );
   switch (failure.kind) {
     case 'api': {
       const ownText = isDocumentedCode(failure.code) ? t(`status_${failure.code}`) : t('failure_unknown_code', String(failure.code));
-      // 107 leads with its likely cause (a wrong SecretKey, or a key pair that does not belong together), then the IP.
-      const explained = failure.code === 107 ? t('likely_107', ownText) : ownText;
+      // A code the user can act on leads with its likely cause (107: a wrong SecretKey, or a key pair that does not
+      // belong together, then the IP).
+      // Not on a managed install: its key pair and account are IT's to fix, and the action says so.
+      const likely = forIt ? undefined : likelyKey(failure.code);
+      const explained = likely ? t(likely, ownText) : ownText;
       const text = failure.code === 115 && clockHint ? `${explained} ${t(CLOCK_TEXT[clockHint])}` : explained;
-      // The server's own words only when they say more than ours (not when ours already contain them).
+      // The server's own words only when they say more than ours: not when ours already contain them, nor when they are
+      // the vendor's documented sentence for the code (which ours translate, in the English UI).
       const serverMsg = failure.msg.trim();
-      const saysMore = serverMsg !== '' && !normalize(text).includes(normalize(serverMsg));
+      const saysMore = serverMsg !== '' && failure.msgIsVendorText !== true && !normalize(text).includes(normalize(serverMsg));
       return { code: failure.code, text, ...(saysMore ? { serverMsg } : {}), action, failureClass };
     }
     case 'http':
@@ -53,3 +99,6 @@ export function explainFailure(failure: QuotaFailure, clockHint?: ClockHint, man
 
 /** Compares texts without the document's 【…】 prefix, spaces and punctuation. */
 const normalize = (text: string): string => text.replace(/【[^】]*】/g, '').replace(/[\s，。,.!！]/g, '');
+
+/** Two sentences that differ only in the document's 【…】 prefix, spaces and punctuation. */
+export const sameSentence = (a: string, b: string): boolean => normalize(a) === normalize(b);

@@ -57,6 +57,11 @@ function dayOffset(ms: number, now: number): number {
   return Math.round((midnight(ms) - midnight(now)) / DAY_MS);
 }
 
+/** Whole days from today as words: "今天", "明天", "12天后" / "today", "tomorrow", "in 12 days". */
+export function formatInDays(days: number): string {
+  return relative().format(days, 'day');
+}
+
 /** "今天 17:03", "昨天 17:03", "明天 00:00", or a date and time further away. */
 export function formatWhen(ms: number, now: number): string {
   const time = times().format(ms);

@@ -17,6 +17,7 @@ import {
 import { MINUTE } from './retry-schedule';
 import { keyId } from './history';
 import { deleteHistory, recordAnswer } from './history-writes';
+import { isVendorText } from './vendor-text';
 import { alertMemoryItem, credentialsItem, pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from './storage';
 
 export type { RefreshTrigger } from './monitor-transition';
@@ -34,6 +35,8 @@ export interface MonitorDeps {
   random: () => number;
   /** Paints the badge and its tooltip for what is stored. */
   repaint?: () => Promise<void>;
+  /** The vendor's documented sentence for a status code (utils/vendor-text.ts); without it no `msg` is marked. */
+  vendorText?: (code: number) => Promise<string | undefined>;
 }
 
 /** The first moment after `now` on this install's phase of the period: installs on one key do not poll together. */
@@ -106,8 +109,20 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     return stored;
   };
 
+  /** Marks a server sentence that is the vendor's documented one for its code (pages in English leave it out). */
+  async function markVendorText(answer: Answer): Promise<Answer> {
+    const failure = answer.parsed.ok ? null : answer.parsed.failure;
+    if (failure?.kind !== 'api' || failure.msg.trim() === '' || !deps.vendorText) return answer;
+    if (!isVendorText(failure.msg, await deps.vendorText(failure.code))) return answer;
+    return { ...answer, parsed: { ok: false, failure: { ...failure, msgIsVendorText: true } } };
+  }
+
   /** One signed request; on 115 it signs once more on the server's clock (when that is within a day of ours). */
   async function request(credentials: Credentials, clockOffsetMs: number, signal: AbortSignal): Promise<Answer> {
+    return markVendorText(await requestOnce(credentials, clockOffsetMs, signal));
+  }
+
+  async function requestOnce(credentials: Credentials, clockOffsetMs: number, signal: AbortSignal): Promise<Answer> {
     const first = await fetchQuota(credentials, { fetch: deps.fetch, now: () => deps.now() + clockOffsetMs, signal });
     const failure = first.parsed.ok ? null : first.parsed.failure;
     if (failure?.kind !== 'api' || failure.code !== 115 || signal.aborted) return first;

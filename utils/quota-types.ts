@@ -14,7 +14,13 @@ export interface ModuleQuota {
 
 /** Why a refresh produced no numbers. Every failure of the client is one of these values. */
 export type QuotaFailure =
-  | { kind: 'api'; code: number; msg: string }
+  | {
+      kind: 'api';
+      code: number;
+      msg: string;
+      /** The worker found `msg` equal to the vendor's documented sentence for the code (our texts translate it). */
+      msgIsVendorText?: boolean;
+    }
   | { kind: 'http'; httpStatus: number }
   | { kind: 'network' }
   | { kind: 'timeout' }

@@ -75,7 +75,11 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
     expect(await options.content()).not.toContain(DEMO_SECRET);
     const interval = options.getByLabel('自动查询间隔（分钟）');
     expect([await interval.inputValue(), await interval.isDisabled()]).toEqual(['45', true]);
-    expect(await options.getByText('管理员锁定了这些设置。').isVisible()).toBe(true);
+    // The lock at the top of the page, and a mark on each locked field.
+    const lock = options.getByRole('note');
+    expect(await lock.innerText()).toContain('管理员锁定了本页的设置');
+    expect(await lock.evaluate((note) => note.previousElementSibling?.tagName)).toBe('H1');
+    expect(await options.locator('#notifications-admin').innerText()).toBe('由管理员锁定');
     expect(await options.getByRole('checkbox', { name: /桌面通知/ }).isDisabled()).toBe(true);
     expect(await options.getByLabel('风险监控 · 剩余额度 阈值', { exact: true }).isDisabled()).toBe(true);
     expect(await options.getByRole('button', { name: '保存' }).count()).toBe(0);

@@ -4,6 +4,7 @@
 // errors, 5xx, hangs, daily limits around 00:00 China time, clock jumps, policy reads that answer `{}` or never.
 // After every step the invariants are checked (`check` below). Used by tests/sim/simulation.test.ts and
 // `npm run simulate`.
+import { readFileSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { vi } from 'vitest';
@@ -305,6 +306,8 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   // ---- the vendor ----
   const faultAt = (at: number) => faults.find((f) => f.from <= at && at < f.to);
   vi.stubGlobal('fetch', async (input: string, init: RequestInit) => {
+    // The extension's own files (the vendor's sentences, utils/vendor-text.ts): served from the package, not a request.
+    if (input.startsWith('chrome-extension://')) return new Response(readFileSync(`public${new URL(input).pathname}`, 'utf8'));
     const owner = actor.getStore();
     if (owner !== undefined && dead.has(owner)) return never();
     const key = new URL(input).searchParams.get('key') ?? '';

@@ -80,10 +80,10 @@ describe('alerts', () => {
     });
     // bene_id is low (5 of 100): its low notification says more, and no pace warning follows.
     expect(announced).toEqual([['radar_id:10'], [], [], ['radar_id:7']]);
-    expect(alertText({ kind: 'pace', moduleId: 'radar_id', at: inDays(10), days: 10 })).toEqual({
+    expect(alertText({ kind: 'pace', moduleId: 'radar_id', at: inDays(10), days: 10 }, false, now)).toEqual({
       id: 'pace:radar_id',
       title: '风险监控额度即将用完',
-      message: '按近 30 天用量，约 2026年12月9日 用完（10 天后）。',
+      message: '按近 30 天用量，约 2026年12月9日 用完（10天后）',
     });
   });
 
@@ -100,7 +100,7 @@ describe('alerts', () => {
       title: '股权穿透额度不足',
       message: '剩余 5，总额度 100。',
     });
-    expect(alertText({ kind: 'error', error: apiError(101) }).message).toContain('101 当前的 KEY 无效或者还未生效中');
+    expect(alertText({ kind: 'error', error: apiError(101) }).message).toContain('101 公司 Key 未被接受：可能只复制了一部分');
   });
 
   it('keeps its memory in storage, so a restarted worker does not announce again', async () => {

@@ -78,7 +78,7 @@ describe('badgeLook', () => {
     const soon = runsOut({ radar_id: Date.UTC(2026, 10, 28, 16) + 10 * 86_400_000 });
     const later = runsOut({ radar_id: Date.UTC(2026, 10, 28, 16) + 15 * 86_400_000 });
     expect(badgeLook(viewOf(state(), 'K', DEFAULT_SETTINGS, NO_ALERTS, soon), now)).toEqual({
-      text: '将尽',
+      text: '预警',
       background: PACE_COLORS.background,
       textColor: '#FFFFFF',
     });
@@ -105,9 +105,10 @@ describe('badgeLook', () => {
     const lines = badgeTitle(view, now).split('\n');
     const when = lines.findIndex((line) => line.startsWith('自 ') && line.endsWith('起查询失败，数字未更新'));
     expect(when).toBeGreaterThan(0);
-    expect(lines[when + 1]).toMatch(/^按这时的数字估算，有模块的额度即将用完（数字自 .+ 起未更新）$/);
+    expect(lines[when + 1]).toBe('风险监控 按近 30 天用量，约 2026年12月9日 用完（10天后）');
+    expect(lines[when + 2]).toMatch(/^以上用完日期按 .+ 的数字估算，之后的查询失败$/);
     // Without a pace warning, the stale tooltip says nothing of one; before the numbers are stale, the badge is purple.
-    expect(badgeTitle(viewOf(old), now)).not.toContain('即将用完');
+    expect(badgeTitle(viewOf(old), now)).not.toContain('用完');
     const fresh = viewOf(
       quotaState(healthy, { ...apiError(500, 'K', now + HOUR), at: now - HOUR, since: now - HOUR }),
       'K',
@@ -115,8 +116,9 @@ describe('badgeLook', () => {
       NO_ALERTS,
       soon,
     );
-    expect(badgeLook(fresh, now).text).toBe('将尽');
-    expect(badgeTitle(fresh, now)).not.toContain('即将用完');
+    expect(badgeLook(fresh, now).text).toBe('预警');
+    expect(badgeTitle(fresh, now).split('\n')[1]).toBe('风险监控 按近 30 天用量，约 2026年12月9日 用完（10天后）');
+    expect(badgeTitle(fresh, now)).not.toContain('以上用完日期');
   });
 
   it('reads well as white text on every background, as Chromium before 110 draws it (WCAG 4.5:1)', () => {

@@ -50,7 +50,14 @@ describe('the settings page of a managed install', () => {
     unmount();
 
     render(<OptionsApp initial={storedState({ policy: checkPolicy({ ...sets, lockSettings: true }) })} />);
-    expect(screen.getByText('管理员锁定了这些设置。')).toBeTruthy();
+    // The lock is the first thing under the title, and every locked field has its own mark.
+    const lock = screen.getByRole('note');
+    expect(lock.textContent).toContain('管理员锁定了本页的设置');
+    expect(document.querySelector('main > h1')?.nextElementSibling).toBe(lock);
+    expect(document.getElementById('threshold-radar_id-remaining-admin')?.textContent).toBe('由管理员锁定');
+    expect(document.getElementById('threshold-bene_id-remaining-admin')?.textContent).toBe('由管理员设置');
+    expect(document.getElementById('notifications-admin')?.textContent).toBe('由管理员锁定');
+    expect(textbox('风险监控 · 剩余额度 阈值').getAttribute('aria-describedby')).toBe('threshold-radar_id-remaining-admin');
     expect((textbox('风险监控 · 剩余额度 阈值') as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /桌面通知/ }).disabled).toBe(true);
     expect(screen.getAllByRole('radio').every((radio) => (radio as HTMLInputElement).disabled)).toBe(true);

@@ -106,7 +106,7 @@ describe('explainFailure', () => {
   it('gives the code, the text, the server msg when it differs, and the action, in zh_CN', () => {
     expect(explainFailure({ kind: 'api', code: 101, msg: '【无效请求】当前的 KEY 无效或者还未生效中' })).toEqual({
       code: 101,
-      text: '当前的 KEY 无效或者还未生效中',
+      text: '公司 Key 未被接受：可能只复制了一部分、不是从“设置中心 → 我的公司”复制的，或刚开通还未生效（企查查原文：当前的 KEY 无效或者还未生效中）。',
       action: '请在设置中核对公司 Key 和 SecretKey，保存正确的一对。',
       failureClass: 'credentials',
     });
