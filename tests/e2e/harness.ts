@@ -99,6 +99,11 @@ export async function seriousAxeFindings(page: Page): Promise<string[]> {
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`));
 }
 
+/** The action's tooltip, as the browser shows it on hovering the toolbar icon. */
+export async function actionTitle(browser: Browser): Promise<string> {
+  return browser.worker().evaluate(() => chrome.action.getTitle({}));
+}
+
 /** Everything in the extension's storage.local, as the worker reads it. */
 export async function localStorageOf(browser: Browser): Promise<Record<string, unknown>> {
   return browser.worker().evaluate(() => chrome.storage.local.get(null));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  actionTitle,
   badgeOf,
   DEMO_KEY,
   openPopup,
@@ -50,7 +51,14 @@ async function importFile(history: Page, path: string) {
 describe.each([
   [
     'zh-CN',
-    { import: '导入 CSV', done: /已读取 120 行，新增 \d+ 条记录。/, forecast: '按近 30 天用量，约', pace: '即将用完', badge: '将尽' },
+    {
+      import: '导入 CSV',
+      done: /已读取 120 行，新增 \d+ 条记录。/,
+      forecast: '按近 30 天用量，约',
+      pace: '即将用完',
+      badge: '预警',
+      days: '13天后',
+    },
   ],
   [
     'en',
@@ -59,7 +67,8 @@ describe.each([
       done: /Read 120 rows; \d+ new readings added\./,
       forecast: 'At the last 30 days’ pace, runs out on',
       pace: 'Running out soon',
-      badge: 'SOON',
+      badge: 'WARN',
+      days: 'in 13 days',
     },
   ],
 ] as const)('history, forecast and pace warning in real Chromium (%s)', (lang, words) => {
@@ -94,6 +103,17 @@ describe.each([
     expect(await radar.innerText()).toContain(`${words.forecast} ${dateOf(last + 13 * DAY, lang)}`);
     expect(await radar.locator('svg.sparkline polyline').getAttribute('points')).toMatch(/(\S+ ){29}\S+/);
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: words.badge, color: PURPLE });
+    // The purple badge's reason first in its tooltip, in the popup's words.
+    const title = await actionTitle(browser);
+    expect(title.split('\n')[1]).toContain(`${words.forecast} ${dateOf(last + 13 * DAY, lang)}`);
+    expect(title.split('\n')[1]).toContain(words.days);
+    // At the popup's width the date and its verb stay on one line.
+    const date = radar.locator('.forecast .nowrap');
+    expect(await date.evaluate((element) => [getComputedStyle(element).whiteSpace, element.getClientRects().length])).toEqual([
+      'nowrap',
+      1,
+    ]);
+    expect(await date.evaluate((element) => element.getBoundingClientRect().width <= 360)).toBe(true);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-forecast-${lang === 'en' ? 'en' : 'zh_CN'}.png` });
     await popup.close();
   });

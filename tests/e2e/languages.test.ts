@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EN_LABELS, moduleNumbers, openPopup, saveCredentials, SCREENSHOTS, seriousAxeFindings, startBoth, ZH_LABELS } from './harness';
+import {
+  actionTitle,
+  EN_LABELS,
+  moduleNumbers,
+  openPopup,
+  saveCredentials,
+  SCREENSHOTS,
+  seriousAxeFindings,
+  startBoth,
+  ZH_LABELS,
+} from './harness';
 
 const LANGUAGES = [
   {
@@ -65,6 +75,11 @@ describe.each(LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ ...lang
         await popup.getByRole('button', { name: refresh }).click();
         await popup.getByRole('alert').waitFor();
         expect(await seriousAxeFindings(popup)).toEqual([]);
+        // The amber badge's reason first in its tooltip: the code, the likely cause and what to do.
+        const title = await actionTitle(browser);
+        expect(title.split('\n')[1]).toMatch(
+          lang === 'en' ? /^Error 112: The account’s usage is used up or has expired/ : /^错误 112：账号的余量已用完或已过期/,
+        );
         await popup.screenshot({ path: `${SCREENSHOTS}/popup-error-${file}-${scheme}.png` });
         expect(standIn.requests.map((request) => request.answeredStatus)).toEqual([200, 112]);
       } finally {

@@ -1,7 +1,18 @@
 import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alarm, badgeOf, DEMO_KEY, localStorageOf, openPopup, saveCredentials, startBoth, type Browser, type StandIn } from './harness';
+import {
+  actionTitle,
+  alarm,
+  badgeOf,
+  DEMO_KEY,
+  localStorageOf,
+  openPopup,
+  saveCredentials,
+  startBoth,
+  type Browser,
+  type StandIn,
+} from './harness';
 
 declare const chrome: typeof browser;
 
@@ -78,7 +89,11 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     await deletable.fill('40');
     await deletable.press('Tab');
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
-    expect(await options.getByText('设置已保存并生效。').isVisible()).toBe(true);
+    // The tooltip says why, first; "saved" shows next to the thresholds, not below the next panel.
+    const title = await actionTitle(browser);
+    expect(title.split('\n')[1]).toBe('自然人核验 可删除 15，不高于阈值 20');
+    const saved = options.getByRole('region', { name: '提醒阈值' }).getByText('设置已保存并生效。');
+    expect(await saved.isVisible()).toBe(true);
     await options.getByLabel('自然人核验 · 可删除额度 阈值单位').selectOption('count');
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '不足', color: RED });
     await deletable.fill('14');
@@ -155,8 +170,9 @@ describe('settings take effect at once (real Chromium, zh_CN)', () => {
     standIn.setRows(BENE_LOW);
     await refreshFromPopup();
     await expect.poll(() => notifications()).toEqual(['low:bene_id:remaining']);
-    // The tooltip lists the remaining counts.
-    const title = await browser.worker().evaluate(() => chrome.action.getTitle({}));
+    // The tooltip says why first, then lists the remaining counts.
+    const title = await actionTitle(browser);
+    expect(title.split('\n')[1]).toBe('股权穿透 剩余 5，不高于阈值 10');
     expect(title).toContain('股权穿透：剩余 5');
     expect(title).toContain('风险监控：剩余 48');
   });

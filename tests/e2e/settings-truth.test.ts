@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, DEMO_KEY, localStorageOf, openPopup, SCREENSHOTS, startBoth, type Browser, type StandIn } from './harness';
+import { actionTitle, badgeOf, DEMO_KEY, localStorageOf, openPopup, SCREENSHOTS, startBoth, type Browser, type StandIn } from './harness';
 
 declare const chrome: typeof browser;
 
@@ -61,7 +61,11 @@ describe('the settings page tells the truth (real Chromium, zh_CN)', () => {
     await expect.poll(() => browser.context.pages().length).toBe(before);
     const banner = options.getByRole('alert');
     await banner.waitFor();
-    expect(await banner.innerText()).toContain('101 当前的 KEY 无效或者还未生效中');
+    // The likely cause first, the vendor's words after; the fix points at the field below, not at "the settings".
+    expect(await banner.innerText()).toContain('101 公司 Key 未被接受：可能只复制了一部分');
+    expect(await banner.innerText()).toContain('企查查原文：当前的 KEY 无效或者还未生效中');
+    expect(await banner.innerText()).toContain('请核对下方的公司 Key 和 SecretKey');
+    expect(await banner.innerText()).not.toContain('在设置中');
     expect(await keyField(options).inputValue()).toBe(DEMO_KEY);
     await banner.getByRole('button', { name: '修改公司 Key' }).click();
     expect(await focusedId(options)).toBe('key');
@@ -141,8 +145,9 @@ describe('the settings page tells the truth (real Chromium, zh_CN)', () => {
       });
     }, since);
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '旧', color: GREY });
-    const title = await browser.worker().evaluate(() => chrome.action.getTitle({}));
-    expect(title).toMatch(/自 .+ 起查询失败，数字未更新/);
+    const title = await actionTitle(browser);
+    // The grey badge's reason comes first in its tooltip.
+    expect(title.split('\n')[1]).toMatch(/^自 .+ 起查询失败，数字未更新$/);
     const popup = await openPopup(browser);
     expect(await popup.getByText(/^数据更新于 .+，之后的查询失败$/).isVisible()).toBe(true);
     await popup.getByRole('button', { name: '刷新' }).click();
