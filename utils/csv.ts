@@ -105,20 +105,21 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})
  */
 export function parseCsv(text: string, keyTail: string): CsvImport {
   const all = rows(text.replace(/^\uFEFF/, ''));
+  // Stryker disable next-line ArrayDeclaration: the fallback is only for a file of no rows, and any header that names no column misses all six alike
   const header = (all[0]?.cells ?? []).map((name) => name.trim().replace(/^'/, ''));
   const missing = CSV_COLUMNS.filter((name) => !header.includes(name));
   if (missing.length > 0) return { ok: false, reason: 'columns', missing };
   const at = (name: string) => header.indexOf(name);
-  const tailColumn = at('key_tail');
   const bad: number[] = [];
   const byTime = new Map<number, Sample>();
   for (const { line, cells } of all.slice(1)) {
+    // A cell the row lacks, or of a column the file lacks (index −1), reads as ''.
     const get = (name: string) => (cells[at(name)] ?? '').trim().replace(/^'/, '');
-    const tail = tailColumn >= 0 ? get('key_tail') : '';
+    const tail = get('key_tail');
     if (tail !== '' && tail !== keyTail) return { ok: false, reason: 'other-key', keyTail: tail };
-    const [time, id, total, consumed, remaining, deletable] = CSV_COLUMNS.map(get);
-    const ms = TIME.test(time ?? '') ? Date.parse(time ?? '') : Number.NaN;
-    const counts = [total, consumed, remaining, deletable].map((value) => (COUNT.test(value ?? '') ? Number(value) : Number.NaN));
+    const [time, id, total, consumed, remaining, deletable] = CSV_COLUMNS.map(get) as [string, string, string, string, string, string];
+    const ms = TIME.test(time) ? Date.parse(time) : Number.NaN;
+    const counts = [total, consumed, remaining, deletable].map((value) => (COUNT.test(value) ? Number(value) : Number.NaN));
     const [t, c, r, d] = counts as [number, number, number, number];
     if (Number.isNaN(ms) || !id || counts.some(Number.isNaN) || r !== Math.max(0, t - c)) {
       bad.push(line);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/csv';
+import { describe, expect, it, vi } from 'vitest';
+import { CSV_COLUMNS, csvFileName, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/csv';
 import type { Sample } from '@/utils/history';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0);
@@ -74,5 +74,150 @@ describe('CSV', () => {
       reason: 'columns',
       missing: ['total', 'consumed', 'remaining', 'deletable'],
     });
+  });
+});
+
+/** One row of the fixed columns: radar_id at NOW, 50 of which 2 used, unless `change` says otherwise. */
+const GOOD_ROW = { time: '2026-11-29T12:00:00+08:00', module: 'radar_id', total: '50', consumed: '2', remaining: '48', deletable: '50' };
+type Row = Partial<typeof GOOD_ROW>;
+const line = (change: Row = {}) => CSV_COLUMNS.map((name) => ({ ...GOOD_ROW, ...change })[name]).join(',');
+/** A file of the fixed columns only, one line per row, LF line ends and none after the last. */
+const fileOf = (...rows: Row[]) => [CSV_COLUMNS.join(','), ...rows.map(line)].join('\n');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('CSV export, cells and file name', () => {
+  it('quotes a cell with a comma, a quote or a line break, doubling its quotes, and reads the value back', () => {
+    const odd: Sample[] = [{ at: NOW, modules: [{ id: 'a,"b"\r\nc', total: 5, consumed: 1, deletable: 2 }] }];
+    const text = toCsv(odd, 'ab12', () => 'say "hi"');
+    expect(text).toContain(',"a,""b""\r\nc",5,1,4,2,2026-11-29 12:00:00,"say ""hi""",ab12\r\n');
+    expect(parseCsv(text, 'ab12')).toEqual({ ok: true, samples: odd, rows: 1 });
+  });
+
+  it('names the file by key tail and China day', () => {
+    expect(csvFileName('ab12', NOW)).toBe('qcc-quota-history-ab12-2026-11-29.csv');
+    expect(csvFileName('ab12', Date.UTC(2026, 10, 29, 16, 0))).toBe('qcc-quota-history-ab12-2026-11-30.csv');
+  });
+});
+
+describe('CSV decoding', () => {
+  it.each([
+    ['drops a leading byte-order mark, even one written twice', utf8('\uFEFF\uFEFFtime'), 'time'],
+    ['keeps a U+FEFF that does not start the file', utf8('a\uFEFFb'), 'a\uFEFFb'],
+  ])('%s', (_, bytes, text) => {
+    expect(decodeCsv(bytes)).toBe(text);
+  });
+});
+
+describe('CSV import', () => {
+  const reading = (at: number, id: string, total = 50, consumed = 2, deletable = 50) => ({
+    at,
+    modules: [{ id, total, consumed, deletable }],
+  });
+
+  it.each<[string, Row, ReturnType<typeof reading>]>([
+    ['a time without seconds', { time: '2026-11-29T12:00+08:00' }, reading(NOW, 'radar_id')],
+    ['a time with a fraction of a second', { time: '2026-11-29T12:00:00.250+08:00' }, reading(NOW + 250, 'radar_id')],
+    ['a time in UTC', { time: '2026-11-29T04:00:00Z' }, reading(NOW, 'radar_id')],
+    ['cells padded with spaces', { time: ' 2026-11-29T12:00:00+08:00 ', module: ' radar_id ', total: ' 50 ' }, reading(NOW, 'radar_id')],
+    ["an id with an apostrophe inside (only a leading one is the formula guard's)", { module: "o'brien" }, reading(NOW, "o'brien")],
+    ['an id with a U+FEFF inside (only a leading one is a byte-order mark)', { module: 'radar\uFEFF_id' }, reading(NOW, 'radar\uFEFF_id')],
+    ['consumed over total, with remaining 0', { consumed: '60', remaining: '0' }, reading(NOW, 'radar_id', 50, 60)],
+  ])('reads %s', (_, change, sample) => {
+    expect(parseCsv(fileOf(change), 'ab12')).toEqual({ ok: true, samples: [sample], rows: 1 });
+  });
+
+  it.each<[string, Row]>([
+    ['a time that is not ISO 8601', { time: 'yesterday' }],
+    ['a time without an offset', { time: '2026-11-29T12:00:00' }],
+    ['a time with a signed six-digit year', { time: '-002026-11-29T12:00:00+08:00' }],
+    ['no time', { time: '' }],
+    ['no module', { module: '' }],
+    ['remaining other than total − consumed', { remaining: '47' }],
+    ['no deletable count', { deletable: '' }],
+    ['a negative count', { deletable: '-1' }],
+    ['a fractional count', { deletable: '1.5' }],
+    ['a count in exponent notation', { deletable: '1e3' }],
+    ['a count in hex', { deletable: '0x10' }],
+    ['a count of 13 digits', { deletable: '1234567890123' }],
+  ])('refuses a row with %s, first or last in the file', (_, change) => {
+    expect(parseCsv(fileOf(change, {}), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [2] });
+    expect(parseCsv(fileOf({}, change), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [3] });
+  });
+
+  it('refuses a time with text after its offset, even where Date.parse would guess it (engines may)', () => {
+    const parse = Date.parse;
+    const lenient = vi.spyOn(Date, 'parse').mockImplementation((text) => parse(text.split(' ')[0] ?? ''));
+    try {
+      expect(parseCsv(fileOf({ time: '2026-11-29T12:00:00+08:00 CST' }), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [2] });
+    } finally {
+      lenient.mockRestore();
+    }
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('counts %s lines, blank ones and an LF inside a quoted cell (as Excel writes it), for the bad rows', (_, eol) => {
+    const lines = [
+      `${CSV_COLUMNS.join(',')},note`,
+      `${line()},"two\nlines"`,
+      '',
+      `${line({ remaining: '47' })},`,
+      `${line({ time: '2026-11-29T13:00:00+08:00' })},`,
+    ];
+    expect(parseCsv(lines.join(eol), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [5] });
+    expect(parseCsv(lines.filter((_, i) => i !== 3).join(eol) + eol, 'ab12')).toMatchObject({ ok: true, rows: 2 });
+  });
+
+  it('keeps the last row of a module at a time, and gives the samples in time order', () => {
+    const text = fileOf(
+      { time: '2026-11-29T14:00:00+08:00', consumed: '4', remaining: '46' },
+      {},
+      { time: '2026-11-29T13:00:00+08:00', consumed: '3', remaining: '47' },
+      { time: '2026-11-29T11:00:00+08:00', consumed: '1', remaining: '49' },
+      { module: 'bene_id', total: '100', remaining: '98', deletable: '30' },
+      { consumed: '5', remaining: '45' },
+    );
+    expect(parseCsv(text, 'ab12')).toEqual({
+      ok: true,
+      samples: [
+        reading(NOW - 3_600_000, 'radar_id', 50, 1),
+        {
+          at: NOW,
+          modules: [
+            { id: 'bene_id', total: 100, consumed: 2, deletable: 30 },
+            { id: 'radar_id', total: 50, consumed: 5, deletable: 50 },
+          ],
+        },
+        reading(NOW + 3_600_000, 'radar_id', 50, 3),
+        reading(NOW + 7_200_000, 'radar_id', 50, 4),
+      ],
+      rows: 6,
+    });
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file of blank lines', '\r\n\r\n'],
+  ])('finds no columns in %s', (_, text) => {
+    expect(parseCsv(text, 'ab12')).toEqual({ ok: false, reason: 'columns', missing: [...CSV_COLUMNS] });
+  });
+
+  it("reads column names padded with spaces or behind the formula guard's apostrophe, but no other apostrophe", () => {
+    const row = line();
+    expect(parseCsv(`\uFEFF time ,'module,total,consumed,remaining,deletable\n${row}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
+    expect(parseCsv(`time,module,total,consumed,remaining,dele'table\n${row}`, 'ab12')).toEqual({
+      ok: false,
+      reason: 'columns',
+      missing: ['deletable'],
+    });
+  });
+
+  it('checks key_tail in any column, and takes a row without one as this key', () => {
+    const header = `key_tail,${CSV_COLUMNS.join(',')}`;
+    expect(parseCsv(`${header}\nzz99,${line()}`, 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
+    expect(parseCsv(`${CSV_COLUMNS.join(',')},key_tail\n${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
+    expect(parseCsv(`${header}\n,${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
   });
 });
