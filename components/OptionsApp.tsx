@@ -10,6 +10,7 @@ import { stateOfKey } from '@/utils/quota-types';
 import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
+import { LockIcon } from './icons';
 import { ForgetKey } from './ForgetKey';
 import { ManagedCredentials } from './ManagedCredentials';
 import { useStoredState } from './page-shell';
@@ -96,7 +97,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       <h1>{t('optionsTitle')}</h1>
       {policy?.lockSettings ? (
         <p class="admin-note" role="note">
-          <span aria-hidden="true">🔒 </span>
+          <LockIcon />
           {t('settingsLockedNote')}
         </p>
       ) : null}

@@ -12,3 +12,4 @@ export const SettingsIcon = () =>
   );
 export const ExternalIcon = () => svg('M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5');
 export const HistoryIcon = () => svg('M4 19h16M6 16l4-5 4 3 5-7');
+export const LockIcon = () => svg('M6 11h12v9H6zM8 11V8a4 4 0 1 1 8 0v3');
