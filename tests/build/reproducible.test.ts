@@ -17,7 +17,8 @@ const unpack = (file: string, into: string) =>
 
 describe('the sources zip', () => {
   const work = mkdtempSync(join(tmpdir(), 'qcc-rebuild-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // A whole node_modules to delete: more than the default 10 s on a busy machine.
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
   it('rebuilds the submitted Firefox package byte for byte, from its own lock file', { timeout: 300_000 }, () => {
     const sources = join(work, 'sources');
