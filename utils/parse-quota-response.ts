@@ -20,7 +20,7 @@ function readCount(value: unknown): number | undefined {
 }
 
 function readStatus(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)) return Number(value);
   return undefined;
 }

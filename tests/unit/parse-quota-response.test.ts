@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuotaResponse } from '@/utils/parse-quota-response';
+import type { QuotaFailure } from '@/utils/quota-types';
+import { moduleQuota } from './builders';
 
 /** The document's example answer, verbatim. */
 const DOCUMENT_EXAMPLE = `{
@@ -79,6 +81,97 @@ describe('parseQuotaResponse', () => {
     });
   });
 
+  describe('an answer without a readable envelope: the HTTP status decides', () => {
+    const unreadable: { body: string; fault: QuotaFailure }[] = [
+      { body: '<html>maintenance</html>', fault: { kind: 'not-json' } },
+      { body: '[1,2]', fault: { kind: 'bad-shape', detail: 'the answer is not a JSON object' } },
+      { body: 'null', fault: { kind: 'bad-shape', detail: 'the answer is not a JSON object' } },
+      { body: '{"msg":"no status"}', fault: { kind: 'bad-shape', detail: 'status is missing' } },
+    ];
+    it.each(unreadable)('$body is an HTTP failure outside 200–299 and names its own fault inside', ({ body, fault }) => {
+      for (const httpStatus of [100, 199, 300, 404, 502]) {
+        expect(parseQuotaResponse(httpStatus, body), String(httpStatus)).toEqual({ ok: false, failure: { kind: 'http', httpStatus } });
+      }
+      for (const httpStatus of [200, 204, 299]) {
+        expect(parseQuotaResponse(httpStatus, body), String(httpStatus)).toEqual({ ok: false, failure: fault });
+      }
+    });
+  });
+
+  describe('the envelope status', () => {
+    it.each([200, '200', ' 200 ', '\t200\n'])('reads %j as 200', (status) => {
+      expect(parseQuotaResponse(200, JSON.stringify({ status, result: [] }))).toEqual({ ok: true, modules: [] });
+    });
+
+    it.each(['abc', 'x200', '200x', '2 00', '', '1234567', 1.5, 2 ** 53, [200], null, true, {}])(
+      'treats %j as no status at all',
+      (status) => {
+        expect(parseQuotaResponse(200, JSON.stringify({ status, result: [] }))).toEqual({
+          ok: false,
+          failure: { kind: 'bad-shape', detail: 'status is missing' },
+        });
+      },
+    );
+
+    it.each(['msg', 'Msg', 'message', 'Message'])('takes the server message of an api failure from %s', (key) => {
+      expect(parseQuotaResponse(200, JSON.stringify({ status: '101', [key]: '当前的KEY无效' }))).toEqual({
+        ok: false,
+        failure: { kind: 'api', code: 101, msg: '当前的KEY无效' },
+      });
+    });
+
+    it('cuts the server message to 200 characters, and leaves it empty when it is missing or not text', () => {
+      const failureOf = (envelope: object) => parseQuotaResponse(200, JSON.stringify({ status: 115, ...envelope }));
+      expect(failureOf({ msg: 'x'.repeat(250) })).toEqual({ ok: false, failure: { kind: 'api', code: 115, msg: 'x'.repeat(200) } });
+      expect(failureOf({ msg: 42 })).toEqual({ ok: false, failure: { kind: 'api', code: 115, msg: '' } });
+      expect(failureOf({})).toEqual({ ok: false, failure: { kind: 'api', code: 115, msg: '' } });
+    });
+  });
+
+  describe('the module rows', () => {
+    const quotaBody = (result: unknown) => JSON.stringify({ status: '200', msg: '查询成功', result });
+    const GOOD_ROW = { id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: 2 };
+
+    it('reads capitalised row keys and trims the module id', () => {
+      const rows = [
+        { Id: 'radar_id', TotalCount: 50, CanDeletedCount: 50, ConsumedCount: 2 },
+        { ID: 'bene_id', TotalCount: '100', CanDeletedCount: '30', ConsumedCount: '2' },
+        { id: '  natural_person_id\t', totalCount: 50, canDeletedCount: 15, consumedCount: 0 },
+      ];
+      expect(parseQuotaResponse(200, quotaBody(rows))).toEqual({
+        ok: true,
+        modules: [moduleQuota('radar_id', 50, 2, 50), moduleQuota('bene_id', 100, 2, 30), moduleQuota('natural_person_id', 50, 0, 15)],
+      });
+    });
+
+    const longId = 'module_'.repeat(10);
+    it.each([
+      { why: 'result is absent', result: undefined, detail: 'result is missing' },
+      { why: 'result is null', result: null, detail: 'result is missing' },
+      { why: 'result is an object', result: GOOD_ROW, detail: 'result is not a list' },
+      { why: 'result is text', result: 'radar_id', detail: 'result is not a list' },
+      { why: 'a row is text', result: [GOOD_ROW, 'radar_id'], detail: 'result[1] is not an object' },
+      { why: 'a row is a list', result: [[GOOD_ROW]], detail: 'result[0] is not an object' },
+      { why: 'a row is null', result: [GOOD_ROW, GOOD_ROW, null], detail: 'result[2] is not an object' },
+      { why: 'a row has no id', result: [{ ...GOOD_ROW, id: undefined }], detail: 'result[0].id is missing' },
+      { why: 'a row has an empty id', result: [GOOD_ROW, { ...GOOD_ROW, id: '' }], detail: 'result[1].id is missing' },
+      { why: 'a row has a blank id', result: [{ ...GOOD_ROW, id: ' \t ' }], detail: 'result[0].id is missing' },
+      { why: 'a row has a numeric id', result: [{ ...GOOD_ROW, id: 7 }], detail: 'result[0].id is missing' },
+      {
+        why: 'a count is fractional',
+        result: [GOOD_ROW, { ...GOOD_ROW, id: 'bene_id', consumedCount: 1.5 }],
+        detail: 'result[1] (bene_id) has a count that is not a whole number ≥ 0',
+      },
+      {
+        why: 'a count is missing under a long id',
+        result: [{ ...GOOD_ROW, id: longId, totalCount: undefined }],
+        detail: `result[0] (${longId.slice(0, 40)}) has a count that is not a whole number ≥ 0`,
+      },
+    ])('refuses the answer when $why, saying so', ({ result, detail }) => {
+      expect(parseQuotaResponse(200, quotaBody(result))).toEqual({ ok: false, failure: { kind: 'bad-shape', detail } });
+    });
+  });
+
   const count = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.nat().map(String), fc.nat());
   const row = fc.record(
     {
@@ -109,7 +202,7 @@ describe('parseQuotaResponse', () => {
     const bad = fc.oneof(
       fc.integer({ max: -1 }),
       fc.double({ noInteger: true }),
-      fc.constantFrom(-3.5, 0.5, Number.NaN, Infinity, '', '-1', '1.5', '1e3', 'abc', null, true, [], {}),
+      fc.constantFrom(-3.5, 0.5, Number.NaN, Infinity, '', '-1', '1.5', '1e3', 'abc', null, true, [], [7], ['7'], {}),
     );
     let accepted = 0;
     let refused = 0;
