@@ -49,10 +49,9 @@ export function segments(samples: readonly ModuleSample[]): ModuleSample[][] {
   return result;
 }
 
-/** Least-squares slope of consumed over time, per ms; 0 for fewer than two distinct times. */
+/** Least-squares slope of consumed over time, per ms, never below 0; for points spanning some time (rate's segments span MIN_SPAN). */
 function slope(points: readonly ModuleSample[]): number {
   const n = points.length;
-  if (n < 2) return 0;
   const meanT = points.reduce((sum, p) => sum + p.at, 0) / n;
   const meanC = points.reduce((sum, p) => sum + p.consumed, 0) / n;
   let num = 0;
@@ -61,7 +60,7 @@ function slope(points: readonly ModuleSample[]): number {
     num += (p.at - meanT) * (p.consumed - meanC);
     den += (p.at - meanT) ** 2;
   }
-  return den === 0 ? 0 : Math.max(0, num / den);
+  return Math.max(0, num / den);
 }
 
 const first = (points: readonly ModuleSample[]) => points[0] ?? { at: 0, total: 0, consumed: 0 };
@@ -83,7 +82,8 @@ function rate(samples: readonly ModuleSample[], now: number): { perMs: number; s
     consumed += used(part);
     time += span(part);
   }
-  return { perMs: time > 0 ? Math.max(0, consumed / time) : 0, span: time };
+  // A span of 0 makes perMs NaN or Infinity, unread: forecast says "not enough data" for any span below MIN_SPAN.
+  return { perMs: Math.max(0, consumed / time), span: time };
 }
 
 /** The forecast for a module from its readings (any order, any gaps) at `now`. Never throws. */

@@ -34,17 +34,20 @@ describe('backoff', () => {
 describe('nextAttemptAt', () => {
   const now = Date.UTC(2026, 10, 29, 3, 0, 0);
   it.each([
-    ['pause', 1, null],
-    ['slow', 1, now + 6 * HOUR],
-    ['two-hours', 1, now + 2 * HOUR],
-    ['next-cst-midnight', 1, Date.UTC(2026, 10, 29, 16, 5)],
-    ['soon', 1, now + MINUTE],
-    ['soon', 3, now + MINUTE],
-    ['soon', 4, now + MINUTE],
-    ['backoff', 1, now + MINUTE],
-    ['backoff', 5, now + 16 * MINUTE],
-    ['backoff', 6, now + 30 * MINUTE],
-  ] as const)('%s after failure %i', (policy, failures, expected) => {
-    expect(nextAttemptAt(policy, now, failures, policy === 'backoff' ? 0.5 : 0)).toBe(expected);
+    ['pause', 1, 0, null],
+    ['slow', 1, 0, now + 6 * HOUR],
+    ['two-hours', 1, 0, now + 2 * HOUR],
+    ['next-cst-midnight', 1, 0, Date.UTC(2026, 10, 29, 16, 5)],
+    ['soon', 1, 0, now + MINUTE],
+    ['soon', 3, 0, now + MINUTE],
+    ['soon', 4, 0, now + MINUTE],
+    // The third `soon` retry is still 1 min whatever the draw; the fourth falls back to backoff.
+    ['soon', 3, 0.99, now + MINUTE],
+    ['soon', 4, 0.99, now + Math.round(0.99 * 2 * MINUTE)],
+    ['backoff', 1, 0.5, now + MINUTE],
+    ['backoff', 5, 0.5, now + 16 * MINUTE],
+    ['backoff', 6, 0.5, now + 30 * MINUTE],
+  ] as const)('%s after failure %i (random %f)', (policy, failures, random, expected) => {
+    expect(nextAttemptAt(policy, now, failures, random)).toBe(expected);
   });
 });
