@@ -24,7 +24,8 @@ interface Props {
 
 /** What went wrong, what the server said, when it tries again, and what to do. */
 export function FailureBanner({ failure, clockHint, nextAttemptAt, onFix, managed = false, onRefresh }: Props) {
-  const explained = explainFailure(failure, clockHint, managed, onFix ? 'settings' : 'elsewhere');
+  // On the settings page; there, without a next attempt, the banner is the test of a pair not saved yet.
+  const explained = explainFailure(failure, clockHint, managed, !onFix ? 'elsewhere' : nextAttemptAt === undefined ? 'test' : 'settings');
   const field = fieldToFix(failure);
   const [refreshing, setRefreshing] = useState(false);
   // Where the text says "refresh now" (it passes by itself) or "paused until you refresh", the page has the button.

@@ -8,18 +8,11 @@ import { formatNumber, t } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { DAY } from '@/utils/retry-schedule';
 import type { StoredState } from '@/utils/storage';
+import { CsvImportOutcome, type ImportOutcome } from './CsvImportOutcome';
 import { HistoryChart } from './HistoryChart';
 import { useStoredState } from './page-shell';
 
 const RANGES = [7, 30, 90, 365] as const;
-
-type Outcome =
-  | { kind: 'imported'; rows: number; added: number }
-  | { kind: 'bad-rows'; lines: number[] }
-  | { kind: 'other-key'; keyTail: string }
-  | { kind: 'columns'; missing: string[] }
-  | { kind: 'key-changed' }
-  | null;
 
 /** Consumption per China day: the rise of the consumed count from the day before, never negative. */
 function dailyUse(samples: readonly Sample[], ids: readonly string[], from: number): Array<{ day: string; use: number[] }> {
@@ -44,7 +37,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
   const { credentials } = useStoredState(initial);
   const [samples, setSamples] = useState<Sample[] | null>(null);
   const [range, setRange] = useState<(typeof RANGES)[number]>(30);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome>(null);
   const key = credentials?.key;
 
   useEffect(() => {
@@ -68,11 +61,11 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
   const exportCsv = () => downloadCsv(all, keyTail, now);
 
   const importCsv = async (file: File) => {
-    const parsed = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())), keyTail);
+    const parsed = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())), keyTail, Date.now());
     if (!parsed.ok) {
       setOutcome(
         parsed.reason === 'bad-rows'
-          ? { kind: 'bad-rows', lines: parsed.lines }
+          ? { kind: 'bad-rows', bad: parsed.bad, badLines: parsed.badLines }
           : parsed.reason === 'other-key'
             ? { kind: 'other-key', keyTail: parsed.keyTail }
             : { kind: 'columns', missing: parsed.missing },
@@ -84,9 +77,9 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       setOutcome({ kind: 'key-changed' });
       return;
     }
-    const { added, merged } = imported;
+    const { merged, added, existing, folded } = imported;
     setSamples(merged);
-    setOutcome({ kind: 'imported', rows: parsed.rows, added });
+    setOutcome({ kind: 'imported', readings: parsed.samples.length, rows: parsed.rows, added, existing, folded });
   };
 
   const table = dailyUse(all, ids, from);
@@ -94,6 +87,31 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
     <main class="history">
       <h1>{t('historyTitle')}</h1>
       <p class="masked-key">{t('maskedKey', keyTail)}</p>
+      {/* Export and import first: above a table of up to 400 days. */}
+      <section class="panel" aria-labelledby="csv-heading">
+        <h2 id="csv-heading">{t('csvHeading')}</h2>
+        <p class="help">{t('csvHelp')}</p>
+        <div class="csv-actions">
+          <button type="button" class="primary" onClick={exportCsv} disabled={all.length === 0}>
+            {t('exportCsv')}
+          </button>
+          <label class="file-button">
+            {t('importCsv')}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                event.currentTarget.value = '';
+                if (file) void importCsv(file);
+              }}
+            />
+          </label>
+        </div>
+        <div aria-live="polite">
+          <CsvImportOutcome outcome={outcome} keyTail={keyTail} />
+        </div>
+      </section>
       <fieldset class="ranges">
         <legend>{t('rangeLabel')}</legend>
         {RANGES.map((days) => (
@@ -137,36 +155,6 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
           </table>
         </section>
       ) : null}
-      <section class="panel" aria-labelledby="csv-heading">
-        <h2 id="csv-heading">{t('csvHeading')}</h2>
-        <p class="help">{t('csvHelp')}</p>
-        <div class="csv-actions">
-          <button type="button" class="primary" onClick={exportCsv} disabled={all.length === 0}>
-            {t('exportCsv')}
-          </button>
-          <label class="file-button">
-            {t('importCsv')}
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = '';
-                if (file) void importCsv(file);
-              }}
-            />
-          </label>
-        </div>
-        <div aria-live="polite">
-          {outcome?.kind === 'imported' ? (
-            <p role="status">{t('importDone', [formatNumber(outcome.rows), formatNumber(outcome.added)])}</p>
-          ) : null}
-          {outcome?.kind === 'bad-rows' ? <p role="alert">{t('importBadRows', outcome.lines.join(', '))}</p> : null}
-          {outcome?.kind === 'other-key' ? <p role="alert">{t('importOtherKey', [outcome.keyTail, keyTail])}</p> : null}
-          {outcome?.kind === 'columns' ? <p role="alert">{t('importColumns', outcome.missing.join(', '))}</p> : null}
-          {outcome?.kind === 'key-changed' ? <p role="alert">{t('importKeyChanged')}</p> : null}
-        </div>
-      </section>
     </main>
   );
 }

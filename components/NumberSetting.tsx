@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '@/utils/i18n';
 import type { Checked } from '@/utils/validate-settings';
 import type { Control } from './AdminMark';
@@ -39,6 +39,14 @@ export function NumberSetting({
   const [text, setText, ref] = useFollowing(String(stored));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const save = useDebouncedSave(onSave, onSaveWhileLeaving);
+  // A field switched off (its feature is off) drops what it held unsaved, and its error: nothing there to fix.
+  useEffect(() => {
+    if (!disabled) return;
+    save.cancel();
+    setText(String(stored));
+    setProblem(null);
+    onProblem(id, false);
+  }, [disabled]);
   const checked = (value: string) => {
     const result = check(value);
     setProblem(result.ok ? null : result.problem);

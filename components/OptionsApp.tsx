@@ -48,7 +48,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       { kind: 'saved' },
     );
 
-  const changeSettings = (update: SettingsUpdate) =>
+  // "Saved" shows once this write is done, not while an earlier one's notice still stands.
+  const changeSettings = (update: SettingsUpdate) => {
+    setNotice(null);
     void guarded(
       async () => {
         const current = await readSettings();
@@ -60,6 +62,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
       },
       { kind: 'settings' },
     );
+  };
 
   // While the page goes away there is no time to read first: the change is made on the settings this page holds,
   // which follow storage, and written with no await before it.

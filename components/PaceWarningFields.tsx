@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
-import { AdminMark, type Control } from './AdminMark';
+import { AdminMark, adminMarkId, type Control } from './AdminMark';
 import { checkPaceDays } from '@/utils/validate-settings';
 import { NumberSetting } from './NumberSetting';
 import type { SettingsUpdate } from './SettingsForm';
@@ -27,6 +27,7 @@ export function PaceWarningFields({ settings, onChange, onChangeNow, onProblem, 
           type="checkbox"
           checked={settings.paceWarning.enabled}
           disabled={controls.enabled !== null}
+          aria-describedby={controls.enabled !== null ? adminMarkId('pace-enabled') : undefined}
           onChange={(event) => {
             const enabled = event.currentTarget.checked;
             onChange((current) => ({ paceWarning: { ...current.paceWarning, enabled } }));

@@ -6,7 +6,7 @@ import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } 
 import { checkPollMinutes } from '@/utils/validate-settings';
 import { fieldControl, type SettingField } from '@/utils/field-control';
 import type { Policy } from '@/utils/policy';
-import { AdminMark } from './AdminMark';
+import { AdminMark, adminMarkId } from './AdminMark';
 import { NumberSetting } from './NumberSetting';
 import { PaceWarningFields } from './PaceWarningFields';
 import { ThresholdInput } from './ThresholdInput';
@@ -138,6 +138,7 @@ export function SettingsForm({ settings, totals, onChange: store, onChangeNow = 
                 value={scope}
                 checked={settings.badgeScope === scope}
                 disabled={control('badgeScope') !== null}
+                aria-describedby={control('badgeScope') !== null ? adminMarkId('badge-scope') : undefined}
                 onChange={() => changeIn('badgeScope')(() => ({ badgeScope: scope }))}
               />
               {t(label)}
@@ -151,6 +152,7 @@ export function SettingsForm({ settings, totals, onChange: store, onChangeNow = 
             type="checkbox"
             checked={settings.notifications}
             disabled={control('notifications') !== null}
+            aria-describedby={control('notifications') !== null ? adminMarkId('notifications') : undefined}
             onChange={(event) => {
               const notifications = event.currentTarget.checked;
               changeIn('notifications')(() => ({ notifications }));

@@ -88,7 +88,8 @@ export function badgeReasons(view: TitleView, now: number): string[] {
   if (error) {
     const explained = explainFailure(error.failure, error.clockHint, view.managed);
     if (explained.failureClass === 'credentials' || explained.failureClass === 'account') {
-      reasons.push(t('titleErrorReason', [String(explained.code ?? ''), explained.text, explained.action]));
+      // The text may end with its own full stop; the message puts one between text and action.
+      reasons.push(t('titleErrorReason', [String(explained.code ?? ''), explained.text.replace(/[。.]$/, ''), explained.action]));
     }
   }
   for (const module of snapshot?.modules ?? []) {

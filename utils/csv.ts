@@ -1,4 +1,5 @@
 // The history as CSV: what "Export CSV" writes and "Import CSV" reads. Pure, but for TextDecoder.
+import { parseCount, parseTime, sameKeyTail, tailCell, type ReadTime, type Separator } from './csv-values';
 import { cstDay } from './history';
 import type { Sample } from './history';
 
@@ -34,7 +35,7 @@ export function toCsv(samples: readonly Sample[], keyTail: string, moduleName: (
         m.deletable,
         iso.slice(0, 19).replace('T', ' '),
         moduleName(m.id),
-        keyTail,
+        tailCell(keyTail),
       ];
       lines.push(values.map(cell).join(','));
     }
@@ -42,8 +43,13 @@ export function toCsv(samples: readonly Sample[], keyTail: string, moduleName: (
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
-/** Text of a file: UTF-8 (with or without a byte-order mark), else GB18030, as Excel saves it on Chinese Windows. */
+/**
+ * Text of a file: UTF-16 with a byte-order mark (Excel's "Unicode text"), UTF-8 (with or without one), else GB18030,
+ * as Excel saves CSV on Chinese Windows.
+ */
 export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -51,9 +57,14 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** Rows of CSV text (RFC 4180: quotes, doubled quotes, line breaks inside quotes). */
-function rows(text: string): Array<{ line: number; cells: string[] }> {
-  const result: Array<{ line: number; cells: string[] }> = [];
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+/** Rows of CSV text (RFC 4180: quotes, doubled quotes, line breaks inside quotes), each with its first line's number. */
+function rows(text: string, separator: Separator): Row[] {
+  const result: Row[] = [];
   let cells: string[] = [];
   let field = '';
   let quoted = false;
@@ -67,11 +78,12 @@ function rows(text: string): Array<{ line: number; cells: string[] }> {
         i += 1;
       } else if (char === '"') quoted = false;
       else {
-        if (char === '\n') line += 1;
+        // A line break inside a cell, whether LF, CRLF or CR alone (Excel for Mac), is one line.
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line += 1;
         field += char;
       }
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       cells.push(field);
       field = '';
     } else if (char === '\n' || char === '\r') {
@@ -89,48 +101,102 @@ function rows(text: string): Array<{ line: number; cells: string[] }> {
   return result;
 }
 
+const headerNames = (row: Row | undefined): string[] => (row?.cells ?? []).map((name) => name.trim().replace(/^'/, ''));
+
+/** The separator that makes the first line name the most of the fixed columns (comma when none does). */
+function detectSeparator(text: string): Separator {
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
+  const named = (separator: Separator) =>
+    headerNames(rows(firstLine, separator)[0]).filter((name) => (CSV_COLUMNS as readonly string[]).includes(name)).length;
+  return ([';', '\t'] as const).reduce<Separator>((best, separator) => (named(separator) > named(best) ? separator : best), ',');
+}
+
+/** What is wrong with one cell of a refused file. */
+export type CellProblem = 'integer' | 'time' | 'empty' | 'remaining' | 'future';
+
+export interface BadCell {
+  line: number;
+  column: string;
+  value: string;
+  problem: CellProblem;
+  /** For `remaining`: total − consumed, the value it must have. */
+  expected?: number;
+}
+
+/** An imported reading; `minuteOnly` when its time had no seconds (it matches a stored reading of the same minute). */
+export interface ImportedSample extends Sample {
+  minuteOnly?: boolean;
+}
+
 export type CsvImport =
-  | { ok: true; samples: Sample[]; rows: number }
+  | { ok: true; samples: ImportedSample[]; rows: number; separator: Separator }
   | { ok: false; reason: 'columns'; missing: string[] }
   | { ok: false; reason: 'other-key'; keyTail: string }
-  | { ok: false; reason: 'bad-rows'; lines: number[] };
+  | { ok: false; reason: 'bad-rows'; bad: BadCell[]; badLines: number };
 
-const COUNT = /^\s*\d{1,12}\s*$/;
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** How many bad lines a refusal describes; the rest are counted. */
+export const BAD_LINES_SHOWN = 5;
 
 /**
- * Reads a history file: columns found by header name in any order, extra columns ignored. A row with a bad value, or
- * with remaining ≠ total − consumed, is bad; any bad row refuses the whole file, with the bad lines' numbers. A
- * `key_tail` that names another key refuses it too.
+ * Reads a history file as spreadsheets write it back: the separator from the header line, columns by name in any
+ * order (extra columns ignored), counts with thousands separators, times re-formatted without an offset (China time),
+ * `local_time` when `time` cannot be read, key tails that lost their leading zeros. All or nothing: any bad row
+ * (a value that cannot be read, remaining ≠ total − consumed, a time after `now`) refuses the file, and the refusal
+ * says, for the first few bad lines, which column holds what instead of what. A `key_tail` of another key refuses it
+ * too.
  */
-export function parseCsv(text: string, keyTail: string): CsvImport {
-  const all = rows(text.replace(/^\uFEFF/, ''));
-  // Stryker disable next-line ArrayDeclaration: the fallback is only for a file of no rows, and any header that names no column misses all six alike
-  const header = (all[0]?.cells ?? []).map((name) => name.trim().replace(/^'/, ''));
+export function parseCsv(text: string, keyTail: string, now: number): CsvImport {
+  const body = text.replace(/^\uFEFF/, '');
+  const separator = detectSeparator(body);
+  const all = rows(body, separator);
+  const header = headerNames(all[0]);
   const missing = CSV_COLUMNS.filter((name) => !header.includes(name));
   if (missing.length > 0) return { ok: false, reason: 'columns', missing };
-  const at = (name: string) => header.indexOf(name);
-  const bad: number[] = [];
-  const byTime = new Map<number, Sample>();
+  const bad: BadCell[] = [];
+  let badLines = 0;
+  const byTime = new Map<number, ImportedSample>();
   for (const { line, cells } of all.slice(1)) {
     // A cell the row lacks, or of a column the file lacks (index −1), reads as ''.
-    const get = (name: string) => (cells[at(name)] ?? '').trim().replace(/^'/, '');
+    const get = (name: string) => (cells[header.indexOf(name)] ?? '').trim().replace(/^'/, '');
     const tail = get('key_tail');
-    if (tail !== '' && tail !== keyTail) return { ok: false, reason: 'other-key', keyTail: tail };
-    const [time, id, total, consumed, remaining, deletable] = CSV_COLUMNS.map(get) as [string, string, string, string, string, string];
-    const ms = TIME.test(time) ? Date.parse(time) : Number.NaN;
-    const counts = [total, consumed, remaining, deletable].map((value) => (COUNT.test(value) ? Number(value) : Number.NaN));
-    const [t, c, r, d] = counts as [number, number, number, number];
-    if (Number.isNaN(ms) || !id || counts.some(Number.isNaN) || r !== Math.max(0, t - c)) {
-      bad.push(line);
+    if (tail !== '' && !sameKeyTail(tail, keyTail)) return { ok: false, reason: 'other-key', keyTail: tail.replace(/^k-/i, '') };
+    const problem = readRow(get, separator, now);
+    if ('problem' in problem) {
+      badLines += 1;
+      if (bad.length < BAD_LINES_SHOWN) bad.push({ line, ...problem });
       continue;
     }
-    const sample = byTime.get(ms) ?? { at: ms, modules: [] };
-    sample.modules = [...sample.modules.filter((m) => m.id !== id), { id, total: t, consumed: c, deletable: d }];
-    byTime.set(ms, sample);
+    const { time, module } = problem;
+    const sample = byTime.get(time.at) ?? { at: time.at, modules: [], ...(time.minuteOnly ? { minuteOnly: true } : {}) };
+    sample.modules = [...sample.modules.filter((m) => m.id !== module.id), module];
+    byTime.set(time.at, sample);
   }
-  if (bad.length > 0) return { ok: false, reason: 'bad-rows', lines: bad };
-  return { ok: true, samples: [...byTime.values()].sort((a, b) => a.at - b.at), rows: all.length - 1 };
+  if (badLines > 0) return { ok: false, reason: 'bad-rows', bad, badLines };
+  return { ok: true, samples: [...byTime.values()].sort((a, b) => a.at - b.at), rows: all.length - 1, separator };
+}
+
+type RowReading = { time: ReadTime; module: Sample['modules'][number] } | Omit<BadCell, 'line'>;
+
+/** One row's reading, or its first bad cell. */
+function readRow(get: (name: string) => string, separator: Separator, now: number): RowReading {
+  const timeText = get('time');
+  const time = parseTime(timeText) ?? parseTime(get('local_time'));
+  if (!time)
+    return timeText === '' ? { column: 'time', value: '', problem: 'empty' } : { column: 'time', value: timeText, problem: 'time' };
+  if (time.at > now) return { column: 'time', value: timeText, problem: 'future' };
+  const id = get('module');
+  if (id === '') return { column: 'module', value: '', problem: 'empty' };
+  const counts: number[] = [];
+  for (const column of ['total', 'consumed', 'remaining', 'deletable'] as const) {
+    const value = get(column);
+    const count = parseCount(value, separator);
+    if (count === null) return { column, value, problem: value === '' ? 'empty' : 'integer' };
+    counts.push(count);
+  }
+  const [total = 0, consumed = 0, remaining = 0, deletable = 0] = counts;
+  const expected = Math.max(0, total - consumed);
+  if (remaining !== expected) return { column: 'remaining', value: get('remaining'), problem: 'remaining', expected };
+  return { time, module: { id, total, consumed, deletable } };
 }
 
 /** A file name for an export: qcc-quota-history-<key tail>-<China day>.csv. */

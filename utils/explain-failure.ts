@@ -57,17 +57,22 @@ export function explainFailure(
   failure: QuotaFailure,
   clockHint?: ClockHint,
   managed = false,
-  /** The settings page holds the key fields: its text points at them instead of sending the user to the settings. */
-  place: 'settings' | 'elsewhere' = 'elsewhere',
+  /**
+   * `settings`: the settings page, which holds the key fields (its text points at them, not at "the settings");
+   * `test`: the test of a pair not saved yet, which nothing retries (the user presses "Save and test" again).
+   */
+  place: 'settings' | 'test' | 'elsewhere' = 'elsewhere',
 ): FailureExplanation {
   const failureClass = ruleForFailure(failure).class;
   const forIt = managed && (failureClass === 'credentials' || failureClass === 'account');
   const action = t(
     forIt
       ? `action_${failureClass}_managed`
-      : failureClass === 'credentials' && place === 'settings'
+      : failureClass === 'credentials' && place !== 'elsewhere'
         ? 'action_credentials_here'
-        : `action_${failureClass}`,
+        : place === 'test' && failureClass !== 'account'
+          ? 'action_test_again'
+          : `action_${failureClass}`,
   );
   switch (failure.kind) {
     case 'api': {
@@ -75,9 +80,11 @@ export function explainFailure(
       // A code the user can act on leads with its likely cause (107: a wrong SecretKey, or a key pair that does not
       // belong together, then the IP).
       // Not on a managed install: its key pair and account are IT's to fix, and the action says so.
-      const likely = forIt ? undefined : likelyKey(failure.code);
+      // A 115 signed again on the server's clock and still refused is not the clock's fault: it says so alone.
+      const checked = failure.code === 115 && clockHint === 'checked';
+      const likely = forIt ? undefined : checked ? 'likely_115_checked' : likelyKey(failure.code);
       const explained = likely ? t(likely, ownText) : ownText;
-      const text = failure.code === 115 && clockHint ? `${explained} ${t(CLOCK_TEXT[clockHint])}` : explained;
+      const text = failure.code === 115 && clockHint && !checked ? `${explained} ${t(CLOCK_TEXT[clockHint])}` : explained;
       // The server's own words only when they say more than ours: not when ours already contain them, nor when they are
       // the vendor's documented sentence for the code (which ours translate, in the English UI).
       const serverMsg = failure.msg.trim();

@@ -1,6 +1,6 @@
 // Every write of the history and of its summary, each under the history lock (utils/history-lock.ts): the worker
 // records answers and forgets, the history page imports. Nothing else rewrites these keys.
-import { forgetHistory, keyId, mergeSamples, readHistory, recordSample, summarize, type Sample } from './history';
+import { forgetHistory, keyId, mergeSamples, readHistory, recordSample, summarize, type MergeOutcome, type Sample } from './history';
 import { withHistoryLock } from './history-lock';
 import { historySummaryItem, readCredentials } from './storage';
 
@@ -13,16 +13,21 @@ export function recordAnswer(key: string, sample: Sample): Promise<void> {
 }
 
 /**
- * An imported file's samples merged into the key's history; the summary redone. Returns how many were new, and all;
- * null when the key is no longer in use (forgotten, or the policy changed it while the page read the file).
+ * An imported file's samples merged into the key's history; the summary redone. Returns what became of the readings,
+ * and the whole history; null when the key is no longer in use (forgotten, or the policy changed it while the page
+ * read the file).
  */
-export function importSamples(key: string, samples: Sample[], now: number): Promise<{ added: number; merged: Sample[] } | null> {
+export function importSamples(
+  key: string,
+  samples: Array<Sample & { minuteOnly?: boolean }>,
+  now: number,
+): Promise<(MergeOutcome & { merged: Sample[] }) | null> {
   return withHistoryLock(async () => {
     if ((await readCredentials())?.key !== key) return null;
-    const added = await mergeSamples(key, samples, now);
+    const outcome = await mergeSamples(key, samples, now);
     const merged = await readHistory(key);
     await historySummaryItem.setValue(summarize(key, merged, now));
-    return { added, merged };
+    return { ...outcome, merged };
   });
 }
 

@@ -130,20 +130,40 @@ export async function readHistory(key: string): Promise<Sample[]> {
   return days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])));
 }
 
+/** What an import did with its readings: stored as new, already there, or folded into an older day's last reading. */
+export interface MergeOutcome {
+  added: number;
+  existing: number;
+  folded: number;
+}
+
 /**
- * Adds samples (an import) without duplicates: by time, the stored one wins. The same rules as for recorded answers
- * apply at `now`: days older than 30 keep their last reading, days older than KEEP_DAYS are not kept. Returns how
- * many new readings were stored. Callers hold the history lock (utils/history-writes.ts).
+ * Adds samples (an import) without duplicates: by time, the stored one wins; a sample whose time had no seconds
+ * (`minuteOnly`) is the stored one of the same minute. The same rules as for recorded answers apply at `now`: days
+ * older than 30 keep their last reading, days older than KEEP_DAYS are not kept. Callers hold the history lock
+ * (utils/history-writes.ts).
  */
-export async function mergeSamples(key: string, samples: Sample[], now = Date.now()): Promise<number> {
+export async function mergeSamples(
+  key: string,
+  samples: Array<Sample & { minuteOnly?: boolean }>,
+  now = Date.now(),
+): Promise<MergeOutcome> {
   // One read of the index, one of every day the history and the file touch.
   const index = await readIndex(key);
   const fullFrom = cstDay(now - FULL_DAYS * DAY);
   const keepFrom = cstDay(now - KEEP_DAYS * DAY);
   const touched = [...new Set([...index.days, ...samples.map((s) => cstDay(s.at))])];
   const chunks = await browser.storage.local.get(touched.map((d) => dayKey(key, d)));
-  const existing = new Set(index.days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])).map((s) => Math.round(s.at / 1000))));
-  const fresh = samples.filter((s) => !existing.has(Math.round(s.at / 1000)) && cstDay(s.at) >= keepFrom).sort((a, b) => a.at - b.at);
+  const stored = index.days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])).map((s) => s.at));
+  const seconds = new Set(stored.map((at) => Math.round(at / 1000)));
+  const minutes = new Set(stored.map((at) => Math.floor(at / 60_000)));
+  const isStored = (s: Sample & { minuteOnly?: boolean }) =>
+    seconds.has(Math.round(s.at / 1000)) || (s.minuteOnly === true && minutes.has(Math.floor(s.at / 60_000)));
+  const existing = samples.filter(isStored).length;
+  const fresh = samples
+    .filter((s) => !isStored(s) && cstDay(s.at) >= keepFrom)
+    .map(({ at, modules }) => ({ at, modules }))
+    .sort((a, b) => a.at - b.at);
   const byDay = new Map<string, Sample[]>();
   for (const sample of fresh) byDay.set(cstDay(sample.at), [...(byDay.get(cstDay(sample.at)) ?? []), sample]);
   const updates: Record<string, DayChunk> = {};
@@ -160,7 +180,7 @@ export async function mergeSamples(key: string, samples: Sample[], now = Date.no
   }
   const days = [...new Set([...index.days, ...Object.keys(updates).map((name) => name.slice(name.lastIndexOf(':') + 1))])].sort();
   await browser.storage.local.set({ ...updates, [indexKey(key)]: { v: VERSION, days } });
-  return added;
+  return { added, existing, folded: samples.length - existing - added };
 }
 
 /** Removes the history of the key whose id (`keyId`) is `id`, or of every key. Callers hold the history lock. */

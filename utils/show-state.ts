@@ -12,7 +12,9 @@ let showing: Promise<void> = Promise.resolve();
 export function showStoredState(now: () => number = Date.now): Promise<void> {
   const show = async () => {
     const view = await readCurrentView();
-    await Promise.all([paintAllTabs(badgeLook(view, now()), view.settings.badgeScope, badgeTitle(view, now())), announce(view, now())]);
+    // One moment for the badge, its tooltip and the notifications, so that they never disagree at a boundary.
+    const at = now();
+    await Promise.all([paintAllTabs(badgeLook(view, at), view.settings.badgeScope, badgeTitle(view, at)), announce(view, at)]);
   };
   showing = showing.then(show, show);
   return showing;

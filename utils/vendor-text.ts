@@ -14,7 +14,11 @@ let texts: Promise<Messages> | undefined;
 export async function vendorText(code: number): Promise<string | undefined> {
   texts ??= ownFetch(browser.runtime.getURL('/_locales/zh_CN/messages.json'))
     .then(async (response) => (await response.json()) as Messages)
-    .catch(() => ({}));
+    .catch(() => {
+      // Unreadable now (the worker is being replaced): read again next time rather than never mark a sentence.
+      texts = undefined;
+      return {};
+    });
   const message = (await texts)[`status_${code}`]?.message;
   return typeof message === 'string' ? message : undefined;
 }

@@ -64,7 +64,7 @@ describe('the settings page tells the truth (real Chromium, zh_CN)', () => {
     // The likely cause first, the vendor's words after; the fix points at the field below, not at "the settings".
     expect(await banner.innerText()).toContain('101 公司 Key 未被接受：可能只复制了一部分');
     expect(await banner.innerText()).toContain('企查查原文：当前的 KEY 无效或者还未生效中');
-    expect(await banner.innerText()).toContain('请核对下方的公司 Key 和 SecretKey');
+    expect(await banner.innerText()).toContain('请核对本页的公司 Key 和 SecretKey');
     expect(await banner.innerText()).not.toContain('在设置中');
     expect(await keyField(options).inputValue()).toBe(DEMO_KEY);
     await banner.getByRole('button', { name: '修改公司 Key' }).click();

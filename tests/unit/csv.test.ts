@@ -19,6 +19,10 @@ const samples: Sample[] = [
     ],
   },
 ];
+/** Reads a file three hours after NOW (rows dated later are refused). */
+const parse = (text: string, keyTail: string) => parseCsv(text, keyTail, NOW + 3 * 3_600_000);
+/** The lines a refusal names (the first few). */
+const badLines = (result: ReturnType<typeof parseCsv>) => (result.ok || result.reason !== 'bad-rows' ? result : result.bad.map((bad) => bad.line));
 const names = (id: string) => ({ radar_id: '风险监控', bene_id: '股权穿透' })[id] ?? id;
 
 describe('CSV', () => {
@@ -27,17 +31,18 @@ describe('CSV', () => {
     expect(text.startsWith('\uFEFFtime,module,total,consumed,remaining,deletable,local_time,module_name,key_tail\r\n')).toBe(true);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('2026-11-28T12:00:00+08:00,radar_id,50,2,48,50,2026-11-28 12:00:00,风险监控,ab12');
+    expect(lines[1]).toBe('2026-11-28T12:00:00+08:00,radar_id,50,2,48,50,2026-11-28 12:00:00,风险监控,k-ab12');
     expect(lines[4]).toContain(",'=cmd|calc,");
     expect(isoCst(NOW)).toBe('2026-11-29T12:00:00+08:00');
   });
 
   it('imports what it exports: the same samples', () => {
-    const back = parseCsv(toCsv(samples, 'ab12', names), 'ab12');
+    const back = parse(toCsv(samples, 'ab12', names), 'ab12');
     expect(back).toEqual({
       ok: true,
       samples: [samples[0], { ...samples[1], modules: [samples[1]!.modules[0], { ...samples[1]!.modules[1], id: '=cmd|calc' }] }],
       rows: 4,
+      separator: ',',
     });
   });
 
@@ -52,7 +57,7 @@ describe('CSV', () => {
       ...new TextEncoder().encode(',30,98,2,100,bene_id,2026-11-29T12:00:00+08:00\r\n'),
     ]);
     expect(decodeCsv(gb)).toBe(text);
-    expect(parseCsv(decodeCsv(gb), 'ab12')).toMatchObject({
+    expect(parse(decodeCsv(gb), 'ab12')).toMatchObject({
       ok: true,
       samples: [{ at: NOW, modules: [{ id: 'bene_id', total: 100, consumed: 2, deletable: 30 }] }],
     });
@@ -67,9 +72,9 @@ describe('CSV', () => {
       'yesterday,radar_id,50,2,48,50,ab12',
       '2026-11-29T12:00:00+08:00,radar_id,50,-1,51,50,ab12',
     ].join('\n');
-    expect(parseCsv(text, 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [3, 4, 5] });
-    expect(parseCsv(text.replace(/ab12/g, 'zz99'), 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
-    expect(parseCsv('time,module\n', 'ab12')).toEqual({
+    expect(badLines(parse(text, 'ab12'))).toEqual([3, 4, 5]);
+    expect(parse(text.replace(/ab12/g, 'zz99'), 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
+    expect(parse('time,module\n', 'ab12')).toEqual({
       ok: false,
       reason: 'columns',
       missing: ['total', 'consumed', 'remaining', 'deletable'],
@@ -89,8 +94,8 @@ describe('CSV export, cells and file name', () => {
   it('quotes a cell with a comma, a quote or a line break, doubling its quotes, and reads the value back', () => {
     const odd: Sample[] = [{ at: NOW, modules: [{ id: 'a,"b"\r\nc', total: 5, consumed: 1, deletable: 2 }] }];
     const text = toCsv(odd, 'ab12', () => 'say "hi"');
-    expect(text).toContain(',"a,""b""\r\nc",5,1,4,2,2026-11-29 12:00:00,"say ""hi""",ab12\r\n');
-    expect(parseCsv(text, 'ab12')).toEqual({ ok: true, samples: odd, rows: 1 });
+    expect(text).toContain(',"a,""b""\r\nc",5,1,4,2,2026-11-29 12:00:00,"say ""hi""",k-ab12\r\n');
+    expect(parse(text, 'ab12')).toEqual({ ok: true, samples: odd, rows: 1, separator: ',' });
   });
 
   it('names the file by key tail and China day', () => {
@@ -114,8 +119,9 @@ describe('CSV import', () => {
     modules: [{ id, total, consumed, deletable }],
   });
 
-  it.each<[string, Row, ReturnType<typeof reading>]>([
-    ['a time without seconds', { time: '2026-11-29T12:00+08:00' }, reading(NOW, 'radar_id')],
+  it.each<[string, Row, ReturnType<typeof reading> & { minuteOnly?: boolean }]>([
+    ['a time without seconds', { time: '2026-11-29T12:00+08:00' }, { ...reading(NOW, 'radar_id'), minuteOnly: true }],
+    ['a time without an offset, as China time', { time: '2026-11-29T12:00:00' }, reading(NOW, 'radar_id')],
     ['a time with a fraction of a second', { time: '2026-11-29T12:00:00.250+08:00' }, reading(NOW + 250, 'radar_id')],
     ['a time in UTC', { time: '2026-11-29T04:00:00Z' }, reading(NOW, 'radar_id')],
     ['cells padded with spaces', { time: ' 2026-11-29T12:00:00+08:00 ', module: ' radar_id ', total: ' 50 ' }, reading(NOW, 'radar_id')],
@@ -123,12 +129,11 @@ describe('CSV import', () => {
     ['an id with a U+FEFF inside (only a leading one is a byte-order mark)', { module: 'radar\uFEFF_id' }, reading(NOW, 'radar\uFEFF_id')],
     ['consumed over total, with remaining 0', { consumed: '60', remaining: '0' }, reading(NOW, 'radar_id', 50, 60)],
   ])('reads %s', (_, change, sample) => {
-    expect(parseCsv(fileOf(change), 'ab12')).toEqual({ ok: true, samples: [sample], rows: 1 });
+    expect(parse(fileOf(change), 'ab12')).toEqual({ ok: true, samples: [sample], rows: 1, separator: ',' });
   });
 
   it.each<[string, Row]>([
     ['a time that is not ISO 8601', { time: 'yesterday' }],
-    ['a time without an offset', { time: '2026-11-29T12:00:00' }],
     ['a time with a signed six-digit year', { time: '-002026-11-29T12:00:00+08:00' }],
     ['no time', { time: '' }],
     ['no module', { module: '' }],
@@ -140,15 +145,15 @@ describe('CSV import', () => {
     ['a count in hex', { deletable: '0x10' }],
     ['a count of 13 digits', { deletable: '1234567890123' }],
   ])('refuses a row with %s, first or last in the file', (_, change) => {
-    expect(parseCsv(fileOf(change, {}), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [2] });
-    expect(parseCsv(fileOf({}, change), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [3] });
+    expect(badLines(parse(fileOf(change, {}), 'ab12'))).toEqual([2]);
+    expect(badLines(parse(fileOf({}, change), 'ab12'))).toEqual([3]);
   });
 
   it('refuses a time with text after its offset, even where Date.parse would guess it (engines may)', () => {
-    const parse = Date.parse;
-    const lenient = vi.spyOn(Date, 'parse').mockImplementation((text) => parse(text.split(' ')[0] ?? ''));
+    const strict = Date.parse;
+    const lenient = vi.spyOn(Date, 'parse').mockImplementation((text) => strict(text.split(' ')[0] ?? ''));
     try {
-      expect(parseCsv(fileOf({ time: '2026-11-29T12:00:00+08:00 CST' }), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [2] });
+      expect(badLines(parse(fileOf({ time: '2026-11-29T12:00:00+08:00 CST' }), 'ab12'))).toEqual([2]);
     } finally {
       lenient.mockRestore();
     }
@@ -166,8 +171,8 @@ describe('CSV import', () => {
       `${line({ remaining: '47' })},`,
       `${line({ time: '2026-11-29T13:00:00+08:00' })},`,
     ];
-    expect(parseCsv(lines.join(eol), 'ab12')).toEqual({ ok: false, reason: 'bad-rows', lines: [5] });
-    expect(parseCsv(lines.filter((_, i) => i !== 3).join(eol) + eol, 'ab12')).toMatchObject({ ok: true, rows: 2 });
+    expect(badLines(parse(lines.join(eol), 'ab12'))).toEqual([5]);
+    expect(parse(lines.filter((_, i) => i !== 3).join(eol) + eol, 'ab12')).toMatchObject({ ok: true, rows: 2 });
   });
 
   it('keeps the last row of a module at a time, and gives the samples in time order', () => {
@@ -179,7 +184,7 @@ describe('CSV import', () => {
       { module: 'bene_id', total: '100', remaining: '98', deletable: '30' },
       { consumed: '5', remaining: '45' },
     );
-    expect(parseCsv(text, 'ab12')).toEqual({
+    expect(parse(text, 'ab12')).toEqual({
       ok: true,
       samples: [
         reading(NOW - 3_600_000, 'radar_id', 50, 1),
@@ -194,6 +199,7 @@ describe('CSV import', () => {
         reading(NOW + 7_200_000, 'radar_id', 50, 4),
       ],
       rows: 6,
+      separator: ',',
     });
   });
 
@@ -201,13 +207,13 @@ describe('CSV import', () => {
     ['an empty file', ''],
     ['a file of blank lines', '\r\n\r\n'],
   ])('finds no columns in %s', (_, text) => {
-    expect(parseCsv(text, 'ab12')).toEqual({ ok: false, reason: 'columns', missing: [...CSV_COLUMNS] });
+    expect(parse(text, 'ab12')).toEqual({ ok: false, reason: 'columns', missing: [...CSV_COLUMNS] });
   });
 
   it("reads column names padded with spaces or behind the formula guard's apostrophe, but no other apostrophe", () => {
     const row = line();
-    expect(parseCsv(`\uFEFF time ,'module,total,consumed,remaining,deletable\n${row}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
-    expect(parseCsv(`time,module,total,consumed,remaining,dele'table\n${row}`, 'ab12')).toEqual({
+    expect(parse(`\uFEFF time ,'module,total,consumed,remaining,deletable\n${row}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
+    expect(parse(`time,module,total,consumed,remaining,dele'table\n${row}`, 'ab12')).toEqual({
       ok: false,
       reason: 'columns',
       missing: ['deletable'],
@@ -216,8 +222,8 @@ describe('CSV import', () => {
 
   it('checks key_tail in any column, and takes a row without one as this key', () => {
     const header = `key_tail,${CSV_COLUMNS.join(',')}`;
-    expect(parseCsv(`${header}\nzz99,${line()}`, 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
-    expect(parseCsv(`${CSV_COLUMNS.join(',')},key_tail\n${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
-    expect(parseCsv(`${header}\n,${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1 });
+    expect(parse(`${header}\nzz99,${line()}`, 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
+    expect(parse(`${CSV_COLUMNS.join(',')},key_tail\n${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
+    expect(parse(`${header}\n,${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
   });
 });

@@ -65,7 +65,7 @@ describe('the history', () => {
 
   it('merges without duplicates', async () => {
     await recordSample('K', sample(NOW, 1));
-    expect(await mergeSamples('K', [sample(NOW, 1), sample(NOW - DAY, 0)])).toBe(1);
+    expect(await mergeSamples('K', [sample(NOW, 1), sample(NOW - DAY, 0)])).toEqual({ added: 1, existing: 1, folded: 0 });
     expect((await readHistory('K')).map((s) => s.at)).toEqual([NOW - DAY, NOW]);
   });
 
@@ -96,7 +96,7 @@ describe('export, then import on a fresh install with the same key', () => {
     const before = await readHistory('KEY0');
     const csv = toCsv(before, 'KEY0'.slice(-4), (id) => id);
     fakeBrowser.reset();
-    const parsed = parseCsv(csv, 'KEY0'.slice(-4));
+    const parsed = parseCsv(csv, 'KEY0'.slice(-4), Date.now());
     if (!parsed.ok) throw new Error('the export did not read back');
     await mergeSamples('KEY0', parsed.samples);
     const after = await readHistory('KEY0');

@@ -119,11 +119,11 @@ describe('explainFailure', () => {
       code: 777,
       text: 'Unknown status code 777.',
       serverMsg: 'strange',
-      action: 'It will retry by itself; if it persists, contact QCC support.',
+      action: 'It will retry by itself; if it persists, contact Qichacha support.',
       failureClass: 'unexpected',
     });
     expect(explainFailure({ kind: 'timeout' }).text).toBe('pro.qcc.com did not answer within 15 seconds.');
-    expect(explainFailure({ kind: 'api', code: 115, msg: '' }, 'checked').text).toMatch(/check this computer’s clock/);
+    expect(explainFailure({ kind: 'api', code: 115, msg: '' }, 'far').text).toMatch(/clock is more than a day off the server’s/);
   });
 });
 

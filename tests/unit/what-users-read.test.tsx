@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import zh from '../../public/_locales/zh_CN/messages.json';
+import { CredentialsForm } from '@/components/CredentialsForm';
 import { OptionsApp } from '@/components/OptionsApp';
 import { PopupApp } from '@/components/PopupApp';
 import { SettingsForm } from '@/components/SettingsForm';
@@ -12,13 +13,17 @@ import { badgeLook, badgeReasons, badgeTitle } from '@/utils/badge';
 import { explainFailure } from '@/utils/explain-failure';
 import type { QuotaFailure } from '@/utils/quota-types';
 import { createQuotaMonitor } from '@/utils/quota-monitor';
+import { showStoredState } from '@/utils/show-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { credentialsItem, quotaStateItem } from '@/utils/storage';
+import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage';
 import { isDocumentedCode, ruleForFailure } from '@/utils/status-codes';
 import { apiError, moduleQuota, runsOut, statusAnswer, storedState, viewOf } from './builders';
 import { useLocale } from './setup';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const NOW = Date.UTC(2026, 10, 30, 4); // 12:00 on 30 Nov in Beijing
 const CST_MIDNIGHT = Date.UTC(2026, 10, 29, 16);
@@ -67,7 +72,7 @@ describe('the badge’s tooltip gives its reason first, in words', () => {
     const view = viewOf({ ...fetched(), error: { ...apiError(101), at: NOW } });
     expect(badgeLook(view, NOW).text).toBe('!');
     expect(badgeReasons(view, NOW)).toEqual([
-      '错误 101：公司 Key 未被接受：可能只复制了一部分、不是从“设置中心 → 我的公司”复制的，或刚开通还未生效（企查查原文：当前的 KEY 无效或者还未生效中）。 请在设置中核对公司 Key 和 SecretKey，保存正确的一对。',
+      '错误 101：公司 Key 未被接受：可能只复制了一部分、不是从“设置中心 → 我的公司”复制的，或刚开通还未生效（企查查原文：当前的 KEY 无效或者还未生效中）。请在设置中核对公司 Key 和 SecretKey，保存正确的一对。',
     ]);
     const account = viewOf({ ...fetched(), error: { ...apiError(102), at: NOW } });
     useLocale('en');
@@ -187,7 +192,7 @@ describe('status texts lead with what the user can do', () => {
 
   it('on the settings page, points at the fields below instead of sending the user to the settings', () => {
     const here = explainFailure({ kind: 'api', code: 101, msg: '' }, undefined, false, 'settings');
-    expect(here.action).toBe('请核对下方的公司 Key 和 SecretKey，保存正确的一对。');
+    expect(here.action).toBe('请核对本页的公司 Key 和 SecretKey，保存正确的一对。');
     expect(explainFailure({ kind: 'api', code: 101, msg: '' }).action).toBe('请在设置中核对公司 Key 和 SecretKey，保存正确的一对。');
   });
 });
@@ -258,5 +263,79 @@ describe('the settings page', () => {
     expect(screen.getByRole('textbox', { name: '提前天数' })).toHaveProperty('disabled', true);
     rerender(<SettingsForm settings={DEFAULT_SETTINGS} totals={{}} onChange={vi.fn()} />);
     expect(screen.getByRole('textbox', { name: '提前天数' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('what the review found (each test failed before its fix)', () => {
+  const KEY = 'A'.repeat(32);
+
+  it('a failed test of a pair not saved yet asks to test again, not to wait for a retry that never comes', async () => {
+    const onTest = vi.fn(async () => ({ parsed: { ok: false as const, failure: { kind: 'network' as const } } }));
+    render(
+      <CredentialsForm
+        saved={{ key: KEY, secretKey: 'S'.repeat(32) }}
+        savedWorks
+        onSave={vi.fn(async () => undefined)}
+        onTest={onTest}
+        onFix={vi.fn()}
+      />,
+    );
+    fireEvent.input(screen.getByRole('textbox', { name: '公司 Key' }), { target: { value: 'B'.repeat(32) } });
+    fireEvent.click(screen.getByRole('button', { name: '保存并测试' }));
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('这次测试没有结果：稍后再按“保存并测试”。');
+    expect(banner.textContent).not.toContain('手动刷新');
+  });
+
+  it('a days field switched off drops its error and lets "saved" show', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<SettingsForm settings={DEFAULT_SETTINGS} totals={{}} onChange={onChange} />);
+    fireEvent.input(screen.getByRole('textbox', { name: '提前天数' }), { target: { value: '0' } });
+    expect(screen.getByText('请输入 1 到 365 之间的整数。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: /预计在以下天数内用完时提醒/ }));
+    const off = { ...DEFAULT_SETTINGS, paceWarning: { ...DEFAULT_SETTINGS.paceWarning, enabled: false } };
+    rerender(<SettingsForm settings={off} totals={{}} onChange={onChange} saved />);
+    expect(screen.getByRole('textbox', { name: '提前天数' })).toMatchObject({ disabled: true, value: '14' });
+    expect(screen.queryByText('请输入 1 到 365 之间的整数。')).toBeNull();
+    expect(screen.getByText('设置已保存并生效。')).toBeTruthy();
+  });
+
+  it('"saved" waits for the write of the change it stands next to', async () => {
+    render(<OptionsApp initial={storedState({ credentials: { key: KEY, secretKey: 'S'.repeat(32) } })} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: /桌面通知/ }));
+    await screen.findByText('设置已保存并生效。');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(() => new Promise(() => undefined));
+    fireEvent.click(screen.getByRole('radio', { name: '所有标签页' }));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(screen.queryByText('设置已保存并生效。')).toBeNull();
+  });
+
+  it('a 115 signed again on the server’s clock does not blame the clock', () => {
+    expect(explainFailure({ kind: 'api', code: 115, msg: '' }, 'checked').text).toBe(
+      '已按服务器时间重新签名，仍未通过验证：SecretKey 可能有误，或与公司 Key 不是同一对（企查查原文：身份验证错误或者已过期）。',
+    );
+    useLocale('en');
+    expect(explainFailure({ kind: 'api', code: 115, msg: '' }, 'checked').text).not.toMatch(/clock is off/);
+  });
+
+  it('the badge, its tooltip and the notifications are drawn for one moment', async () => {
+    const since = NOW - 6 * 3_600_000;
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, badgeScope: 'everywhere' });
+    await credentialsItem.setValue({ key: KEY, secretKey: 'S'.repeat(32) });
+    await quotaStateItem.setValue({
+      snapshot: { key: KEY, modules: HEALTHY, fetchedAt: since },
+      error: { key: KEY, failure: { kind: 'network' }, at: NOW - 60_000, since, nextAttemptAt: NOW + 60_000 },
+    });
+    // Each call of the clock a millisecond later: the stale boundary falls between two calls.
+    let tick = NOW;
+    await showStoredState(() => tick++);
+    const badge = await fakeBrowser.action.getBadgeText({});
+    const firstReason = (await fakeBrowser.action.getTitle({})).split('\n')[1] ?? '';
+    expect(badge === '旧').toBe(firstReason.includes('起查询失败'));
+  });
+
+  it('the tooltip puts one full stop between an error’s text and its action', () => {
+    const view = { ...viewOf({ ...fetched(), error: { ...apiError(101), at: NOW } }), managed: true };
+    expect(badgeReasons(view, NOW)[0]).toBe('错误 101：当前的 KEY 无效或者还未生效中。密钥由管理员设置：请联系管理员。');
   });
 });

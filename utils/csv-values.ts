@@ -1,0 +1,75 @@
+// The values of an imported history file as spreadsheets write them back: counts with thousands separators, times
+// re-formatted to the spreadsheet's taste, key tails that lost their leading zeros. Pure.
+
+/** A column separator of a history file: comma, or semicolon and tab as spreadsheets in many locales save CSV. */
+export type Separator = ',' | ';' | '\t';
+
+/**
+ * Characters a spreadsheet groups thousands with, by separator: "," only where it cannot split cells (a quoted cell of
+ * a comma file), "." and spaces where "," is the decimal mark (semicolon and tab files); "，" anywhere.
+ */
+const GROUPS: Record<Separator, string[]> = {
+  ',': [',', '，'],
+  ';': ['.', ' ', '\u00A0', '\u202F', '，'],
+  '\t': ['.', ' ', '\u00A0', '\u202F', '，'],
+};
+const PLAIN_COUNT = /^\d{1,12}$/;
+
+/** A count: a whole number of at most 12 digits, plain or grouped by thousands; never a decimal. Null when not one. */
+export function parseCount(text: string, separator: Separator): number | null {
+  const value = text.trim();
+  if (PLAIN_COUNT.test(value)) return Number(value);
+  for (const group of GROUPS[separator]) {
+    const parts = value.split(group);
+    const [head = '', ...rest] = parts;
+    if (rest.length > 0 && /^\d{1,3}$/.test(head) && rest.every((part) => /^\d{3}$/.test(part)) && parts.join('').length <= 12) {
+      return Number(parts.join(''));
+    }
+  }
+  return null;
+}
+
+const CST = 8 * 3_600_000;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** "2026/11/3 8:05", "2026-11-03 08:05:00", "2026.11.03 08:05": a China time as a spreadsheet re-formats it. */
+const CHINA_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+export interface ReadTime {
+  at: number;
+  /** The text had no seconds: the reading matches a stored one in the same minute. */
+  minuteOnly: boolean;
+}
+
+/** A reading's time: ISO 8601 with its offset, or a date and time without one, read as China time. */
+export function parseTime(text: string): ReadTime | null {
+  const value = text.trim();
+  if (ISO_WITH_OFFSET.test(value)) {
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? null : { at, minuteOnly: !/T\d{2}:\d{2}:/.test(value) };
+  }
+  const match = CHINA_TIME.exec(value);
+  if (!match) return null;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = match.slice(1, 6).map(Number);
+  const second = match[6] === undefined ? undefined : Number(match[6]);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second ?? 0);
+  const back = new Date(utc);
+  // 2026/2/30 or 25:00 roll over in Date.UTC: a date that does not exist is not read as another one.
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59 || (second ?? 0) > 59) return null;
+  return { at: utc - CST, minuteOnly: second === undefined };
+}
+
+/** The key tail as new exports write it: a letter first, so that no spreadsheet reads it as a number or a formula. */
+export const tailCell = (keyTail: string): string => `k-${keyTail}`;
+
+const asNumber = (text: string): number | null => (/^[\d.eE+-]+$/.test(text) && Number.isFinite(Number(text)) ? Number(text) : null);
+
+/**
+ * Whether a file's `key_tail` names this key: written as `k-0123` by new exports, as `0123` by older ones, and as a
+ * spreadsheet re-saved it ("123" without its leading zero, "1.20E+05" for "12e4").
+ */
+export function sameKeyTail(cell: string, keyTail: string): boolean {
+  const tail = cell.trim().replace(/^k-/i, '');
+  if (tail.toLowerCase() === keyTail.toLowerCase()) return true;
+  const [file, own] = [asNumber(tail), asNumber(keyTail)];
+  return file !== null && own !== null && file === own;
+}
