@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS, csvFileName, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/csv';
 import type { Sample } from '@/utils/history';
@@ -22,7 +23,8 @@ const samples: Sample[] = [
 /** Reads a file three hours after NOW (rows dated later are refused). */
 const parse = (text: string, keyTail: string) => parseCsv(text, keyTail, NOW + 3 * 3_600_000);
 /** The lines a refusal names (the first few). */
-const badLines = (result: ReturnType<typeof parseCsv>) => (result.ok || result.reason !== 'bad-rows' ? result : result.bad.map((bad) => bad.line));
+const badLines = (result: ReturnType<typeof parseCsv>) =>
+  result.ok || result.reason !== 'bad-rows' ? result : result.bad.map((bad) => bad.line);
 const names = (id: string) => ({ radar_id: '风险监控', bene_id: '股权穿透' })[id] ?? id;
 
 describe('CSV', () => {
@@ -212,7 +214,11 @@ describe('CSV import', () => {
 
   it("reads column names padded with spaces or behind the formula guard's apostrophe, but no other apostrophe", () => {
     const row = line();
-    expect(parse(`\uFEFF time ,'module,total,consumed,remaining,deletable\n${row}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
+    expect(parse(`\uFEFF time ,'module,total,consumed,remaining,deletable\n${row}`, 'ab12')).toMatchObject({
+      ok: true,
+      rows: 1,
+      separator: ',',
+    });
     expect(parse(`time,module,total,consumed,remaining,dele'table\n${row}`, 'ab12')).toEqual({
       ok: false,
       reason: 'columns',
@@ -225,5 +231,138 @@ describe('CSV import', () => {
     expect(parse(`${header}\nzz99,${line()}`, 'ab12')).toEqual({ ok: false, reason: 'other-key', keyTail: 'zz99' });
     expect(parse(`${CSV_COLUMNS.join(',')},key_tail\n${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
     expect(parse(`${header}\n,${line()}`, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
+  });
+});
+
+describe('what spreadsheets write back (issue 21)', () => {
+  /** After the fixtures' last reading (2026-11-30 12:00 China time). */
+  const LATER = NOW + 2 * 86_400_000;
+  const header = CSV_COLUMNS.join(',');
+  const at = (text: string) => parse(`${header}\n${text}`, 'ab12');
+  const counts = (result: ReturnType<typeof parseCsv>) => (result.ok ? result.samples[0]?.modules[0] : result);
+
+  it.each<[string, string, string]>([
+    ['a comma file, quoted', ',', '"12,000","1,000","11,000",400'],
+    ['a comma file, full-width commas', ',', '12，000,1，000,11，000,400'],
+    ['a semicolon file, dots', ';', '12.000;1.000;11.000;400'],
+    ['a semicolon file, spaces', ';', '12 000;1 000;11 000;400'],
+    ['a tab file, no-break spaces', '\t', '12\u00A0000\t1\u202F000\t11\u00A0000\t400'],
+  ])('reads counts with thousands separators: %s', (_, separator, cells) => {
+    const file = `${CSV_COLUMNS.join(separator)}\n2026-11-29T12:00:00+08:00${separator}radar_id${separator}${cells}\n`;
+    const result = parse(file, 'ab12');
+    expect(result).toMatchObject({ ok: true, separator });
+    expect(counts(result)).toEqual({ id: 'radar_id', total: 12000, consumed: 1000, deletable: 400 });
+  });
+
+  it.each<[string, string, string]>([
+    ['a decimal in a comma file', ',', '"1,5"'],
+    ['a decimal comma in a semicolon file', ';', '1,5'],
+    ['a decimal point in a comma file', ',', '1.5'],
+    ['a group of two digits', ';', '12.00'],
+    ['mixed group marks', ';', '1.000 000'],
+  ])('never reads a decimal as a count: %s', (_, separator, value) => {
+    const file = `${CSV_COLUMNS.join(separator)}\n2026-11-29T12:00:00+08:00${separator}radar_id${separator}50${separator}2${separator}48${separator}${value}\n`;
+    expect(parse(file, 'ab12')).toEqual({
+      ok: false,
+      reason: 'bad-rows',
+      // The value as the cell holds it, without the quotes that kept its comma in.
+      bad: [{ line: 2, column: 'deletable', value: value.replaceAll('"', ''), problem: 'integer' }],
+      badLines: 1,
+    });
+  });
+
+  it('decodes UTF-16 with a byte-order mark, both byte orders', () => {
+    const text = `${header}\n2026-11-29T12:00:00+08:00,radar_id,50,2,48,50\n`;
+    const le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8])]);
+    const be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((char) => [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff])]);
+    expect(decodeCsv(le)).toBe(text);
+    expect(decodeCsv(be)).toBe(text);
+  });
+
+  it.each<[string, string, number]>([
+    ['"2026/11/29 12:00" (Excel, China time)', '2026/11/29 12:00', NOW],
+    ['"2026/11/3 8:05"', '2026/11/3 8:05', Date.UTC(2026, 10, 3, 0, 5)],
+    ['"2026-11-29 12:00:00" (LibreOffice)', '2026-11-29 12:00:00', NOW],
+    ['"2026.11.29 12:00"', '2026.11.29 12:00', NOW],
+  ])('reads a re-formatted time as China time: %s', (_, time, expected) => {
+    const result = at(`${time},radar_id,50,2,48,50`);
+    expect(result.ok && result.samples[0]?.at).toBe(expected);
+  });
+
+  it('reads local_time when time cannot be read, and refuses a date that does not exist', () => {
+    const file = `${header},local_time\n29/11/2026 12:00,radar_id,50,2,48,50,2026-11-29 12:00:00\n`;
+    expect(parse(file, 'ab12')).toMatchObject({ ok: true, samples: [{ at: NOW }] });
+    expect(at('2026/2/30 12:00,radar_id,50,2,48,50')).toMatchObject({ ok: false, bad: [{ column: 'time', problem: 'time' }] });
+    expect(at('2026/11/29 24:00,radar_id,50,2,48,50')).toMatchObject({ ok: false, bad: [{ column: 'time', problem: 'time' }] });
+  });
+
+  it('refuses a row dated after now, with its line', () => {
+    expect(parseCsv(`${header}\n${line()}\n${line({ time: '2026-11-29T12:00:01+08:00' })}\n`, 'ab12', NOW)).toEqual({
+      ok: false,
+      reason: 'bad-rows',
+      bad: [{ line: 3, column: 'time', value: '2026-11-29T12:00:01+08:00', problem: 'future' }],
+      badLines: 1,
+    });
+  });
+
+  it.each<[string, string, string]>([
+    ['new exports’ k-0123', 'k-0123', '0123'],
+    ['a tail that lost its leading zero', '123', '0123'],
+    ['"12e4" read as a number', '1.20E+05', '12e4'],
+    ['"12e4" written out', '120000', '12e4'],
+    ['another case', 'AB12', 'ab12'],
+  ])('matches the key tail of %s', (_, cell, keyTail) => {
+    expect(parseCsv(`${header},key_tail\n${line()},${cell}\n`, keyTail, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('still refuses the file of another key, naming its tail', () => {
+    expect(parseCsv(`${header},key_tail\n${line()},k-9876\n`, '0123', NOW)).toEqual({ ok: false, reason: 'other-key', keyTail: '9876' });
+    expect(parseCsv(`${header},key_tail\n${line()},124\n`, '0123', NOW)).toMatchObject({ ok: false, reason: 'other-key' });
+  });
+
+  it('names the first five bad lines with column, value and problem, and counts the others', () => {
+    const bad = [
+      line({ consumed: '12a' }),
+      line({ remaining: '47' }),
+      line({ time: 'tomorrow' }),
+      line({ module: '' }),
+      line({ total: '' }),
+      line({ deletable: 'x' }),
+      line({ deletable: 'y' }),
+    ];
+    const result = parse([header, line(), ...bad].join('\n'), 'ab12');
+    expect(result).toEqual({
+      ok: false,
+      reason: 'bad-rows',
+      bad: [
+        { line: 3, column: 'consumed', value: '12a', problem: 'integer' },
+        { line: 4, column: 'remaining', value: '47', problem: 'remaining', expected: 48 },
+        { line: 5, column: 'time', value: 'tomorrow', problem: 'time' },
+        { line: 6, column: 'module', value: '', problem: 'empty' },
+        { line: 7, column: 'total', value: '', problem: 'empty' },
+      ],
+      badLines: 7,
+    });
+  });
+
+  it('reads a file LibreOffice Calc saved from an export: semicolons, quoted text (exact bytes kept)', () => {
+    const bytes = readFileSync('tests/unit/fixtures/libreoffice-semicolon.csv');
+    const result = parseCsv(decodeCsv(bytes), '0123', LATER);
+    expect(result).toMatchObject({ ok: true, rows: 6, separator: ';' });
+    expect(result.ok && result.samples.map((s) => s.modules.map((m) => m.consumed))).toEqual([
+      [1000, 2],
+      [1010, 2],
+      [1020, 2],
+    ]);
+    // The same readings as the export it came from.
+    expect(result).toEqual({
+      ...parseCsv(decodeCsv(readFileSync('tests/unit/fixtures/export-k-0123.csv')), '0123', LATER),
+      separator: ';',
+    });
+  });
+
+  it('reads LibreOffice’s "Unicode text": UTF-16 with tabs (exact bytes kept)', () => {
+    const result = parseCsv(decodeCsv(readFileSync('tests/unit/fixtures/libreoffice-utf16-tab.csv')), '0123', LATER);
+    expect(result).toMatchObject({ ok: true, rows: 6, separator: '\t' });
   });
 });
