@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { decodeCsv, parseCsv } from '@/utils/csv';
 import { downloadCsv } from '@/utils/download-csv';
-import { cstDayStart } from '@/utils/forecast';
+import { cstDayStart, dailyNetUse } from '@/utils/forecast';
 import { cstDay, moduleSamples, readHistory, type Sample } from '@/utils/history';
 import { importSamples } from '@/utils/history-writes';
 import { formatNumber, t } from '@/utils/i18n';
@@ -14,21 +14,20 @@ import { useStoredState } from './page-shell';
 
 const RANGES = [7, 30, 90, 365] as const;
 
-/** Consumption per China day: the rise of the consumed count from the day before, never negative. */
-function dailyUse(samples: readonly Sample[], ids: readonly string[], from: number): Array<{ day: string; use: number[] }> {
-  const days = new Map<string, number[]>();
-  for (const id of ids) {
-    let previous: number | undefined;
-    for (const reading of moduleSamples(samples, id)) {
-      const rise = previous === undefined ? 0 : Math.max(0, reading.consumed - previous);
-      previous = reading.consumed;
-      if (reading.at < from) continue;
-      const day = cstDay(reading.at);
-      const use = days.get(day) ?? ids.map(() => 0);
-      use[ids.indexOf(id)] = (use[ids.indexOf(id)] ?? 0) + rise;
-      days.set(day, use);
+/**
+ * Net use per China day and module, as the forecast counts it (utils/forecast.ts): the same number for a day of any
+ * age. Undefined: no reading that day; null: a renewal or an expiry, which counts as no data.
+ */
+function dailyUse(samples: readonly Sample[], ids: readonly string[], from: number, now: number) {
+  const days = new Map<string, Array<number | null | undefined>>();
+  ids.forEach((id, column) => {
+    for (const { day, use } of dailyNetUse(moduleSamples(samples, id), now)) {
+      if (day < from) continue;
+      const row = days.get(cstDay(day)) ?? ids.map(() => undefined);
+      row[column] = use;
+      days.set(cstDay(day), row);
     }
-  }
+  });
   return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([day, use]) => ({ day, use }));
 }
 
@@ -82,7 +81,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
     setOutcome({ kind: 'imported', readings: parsed.samples.length, rows: parsed.rows, added, existing, folded });
   };
 
-  const table = dailyUse(all, ids, from);
+  const table = dailyUse(all, ids, from, now);
   return (
     <main class="history">
       <h1>{t('historyTitle')}</h1>
@@ -147,7 +146,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
                 <tr key={day}>
                   <th scope="row">{day}</th>
                   {use.map((value, i) => (
-                    <td key={ids[i]}>{formatNumber(value)}</td>
+                    <td key={ids[i]}>{value === undefined ? '' : value === null ? t('noNetUse') : formatNumber(value)}</td>
                   ))}
                 </tr>
               ))}

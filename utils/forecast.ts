@@ -1,11 +1,13 @@
 // When each quota runs out at the current pace. Pure.
 //
-// Method: consumption, not raw differences. A module's samples are cut into segments wherever the total rises (a
-// purchase or a renewal) or the consumed count falls (deletions that return quota); within a segment only consumption
-// counts. The rate is the least-squares slope of the consumed count over time, over the samples of the last 30 days
-// in the current segment. When that segment spans less than MIN_SPAN, the consumption before it in the 30-day window
-// (the earlier segments' consumption over their span) is added, so that frequent deletions do not leave "not enough
-// data" for ever. Below MIN_SPAN of history in all, the answer is "not enough data". Days are China days (UTC+8).
+// Method: each China day's net use. A day's closing is its last reading; its net use is `consumed` at its closing
+// minus `consumed` at the closing before it. Quota added and deleted within a day cancels out; a deletion that
+// returns quota lowers the net use. The total never enters: a purchase is not use, and a day on which the total fell
+// (an expiry, which may take its consumption along) or rose while `consumed` fell (a renewal) counts as no data. The pace is the
+// net use of the last 30 closed days (today is not closed) over the days between the first and the last closing used;
+// under 3 days of closings: "not enough data"; no net use (0 or less): "flat". The run-out date counts from the latest
+// closing's remaining, or from the latest reading when the total changed since. Readings after `now` are ignored.
+// Days are China days (UTC+8).
 
 import { DAY } from './retry-schedule';
 
@@ -20,83 +22,81 @@ export type Forecast =
   /** The remaining count reaches 0 on this day (ms of 00:00 China time of that day), in `days` China days from now. */
   | { kind: 'runs-out'; at: number; days: number; perDay: number }
   | { kind: 'not-enough-data' }
-  /** No consumption in the last 30 days. */
+  /** No net use in the last 30 closed days. */
   | { kind: 'flat' }
   /** Nothing to say: total 0 (not purchased), or nothing left already. */
   | { kind: 'none' };
 
-/** The least history the forecast needs: 3 days between the first and the last reading it uses. */
-export const MIN_SPAN = 3 * DAY;
-export const WINDOW = 30 * DAY;
+/** The least history the forecast needs: 3 days between the first and the last closing it uses. */
+export const MIN_DAYS = 3;
+/** The closed days the pace is drawn from. */
+export const WINDOW_DAYS = 30;
+export const WINDOW = WINDOW_DAYS * DAY;
 const CST_OFFSET = 8 * 3_600_000;
 
 /** 00:00 China time of the China day of `ms`. */
 export const cstDayStart = (ms: number): number => Math.floor((ms + CST_OFFSET) / DAY) * DAY - CST_OFFSET;
 
-/** Splits readings (in time order) where the total rises or the consumed count falls. */
-export function segments(samples: readonly ModuleSample[]): ModuleSample[][] {
-  const result: ModuleSample[][] = [];
-  let current: ModuleSample[] = [];
-  for (const sample of samples) {
-    const previous = current.at(-1);
-    if (previous && (sample.total > previous.total || sample.consumed < previous.consumed)) {
-      result.push(current);
-      current = [];
-    }
-    current.push(sample);
-  }
-  if (current.length > 0) result.push(current);
-  return result;
+/** A China day's last reading. */
+export interface DayClosing extends ModuleSample {
+  /** 00:00 China time of its day. */
+  day: number;
 }
 
-/** Least-squares slope of consumed over time, per ms, never below 0; for points spanning some time (rate's segments span MIN_SPAN). */
-function slope(points: readonly ModuleSample[]): number {
-  const n = points.length;
-  const meanT = points.reduce((sum, p) => sum + p.at, 0) / n;
-  const meanC = points.reduce((sum, p) => sum + p.consumed, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const p of points) {
-    num += (p.at - meanT) * (p.consumed - meanC);
-    den += (p.at - meanT) ** 2;
-  }
-  return Math.max(0, num / den);
+/** The readings that count at `now`: finite, not after `now`, in time order. */
+const usable = (samples: readonly ModuleSample[], now: number): ModuleSample[] =>
+  samples
+    .filter((s) => Number.isFinite(s.at) && Number.isFinite(s.total) && Number.isFinite(s.consumed) && s.at <= now)
+    .sort((a, b) => a.at - b.at);
+
+/** Each China day's closing (its last reading), days in order. */
+export function closings(samples: readonly ModuleSample[], now: number): DayClosing[] {
+  const byDay = new Map<number, DayClosing>();
+  for (const sample of usable(samples, now)) byDay.set(cstDayStart(sample.at), { ...sample, day: cstDayStart(sample.at) });
+  return [...byDay.values()];
 }
 
-const first = (points: readonly ModuleSample[]) => points[0] ?? { at: 0, total: 0, consumed: 0 };
-const last = (points: readonly ModuleSample[]) => points[points.length - 1] ?? first(points);
-const span = (points: readonly ModuleSample[]) => last(points).at - first(points).at;
-/** Consumption within one segment (its counts only rise). */
-const used = (points: readonly ModuleSample[]) => last(points).consumed - first(points).consumed;
+/** Each closing with the one before it. */
+const pairs = (days: readonly DayClosing[]): Array<[DayClosing, DayClosing]> =>
+  days.flatMap((closing, i) => (i === 0 ? [] : [[days[i - 1] ?? closing, closing] as [DayClosing, DayClosing]]));
 
-/** Consumption per ms over the last 30 days. */
-function rate(samples: readonly ModuleSample[], now: number): { perMs: number; span: number } {
-  const recent = samples.filter((s) => s.at > now - WINDOW && s.at <= now && Number.isFinite(s.consumed) && Number.isFinite(s.total));
-  const parts = segments(recent);
-  const current = parts.at(-1) ?? [];
-  if (span(current) >= MIN_SPAN) return { perMs: slope(current), span: span(current) };
-  // The current segment is short: add the consumption of the earlier segments of the window, over their span.
-  let consumed = used(current);
-  let time = span(current);
-  for (const part of parts.slice(0, -1)) {
-    consumed += used(part);
-    time += span(part);
-  }
-  // A span of 0 makes perMs NaN or Infinity, unread: forecast says "not enough data" for any span below MIN_SPAN.
-  return { perMs: Math.max(0, consumed / time), span: time };
+/**
+ * Net use between two closings; null when the total fell (an expiry, which may take its consumption along) or rose
+ * while `consumed` fell (a renewal).
+ */
+export const netUse = (before: ModuleSample, after: ModuleSample): number | null =>
+  after.total < before.total || (after.total > before.total && after.consumed < before.consumed) ? null : after.consumed - before.consumed;
+
+/**
+ * Each day's net use, as the history page's table shows it: every day with a closing but the first, today's (not
+ * closed yet) from its latest reading; null for a day that counts as no data.
+ */
+export function dailyNetUse(samples: readonly ModuleSample[], now: number): Array<{ day: number; use: number | null }> {
+  return pairs(closings(samples, now)).map(([before, closing]) => ({ day: closing.day, use: netUse(before, closing) }));
 }
 
 /** The forecast for a module from its readings (any order, any gaps) at `now`. Never throws. */
 export function forecast(samples: readonly ModuleSample[], now: number): Forecast {
-  const sorted = [...samples].filter((s) => Number.isFinite(s.at)).sort((a, b) => a.at - b.at);
-  const latest = sorted.at(-1);
-  if (!latest || latest.total <= 0) return { kind: 'none' };
-  const remaining = Math.max(0, latest.total - latest.consumed);
-  if (remaining === 0) return { kind: 'none' };
-  const { perMs, span: known } = rate(sorted, now);
-  if (known < MIN_SPAN) return { kind: 'not-enough-data' };
-  if (perMs <= 0) return { kind: 'flat' };
-  const outAt = latest.at + remaining / perMs;
+  const latest = usable(samples, now).at(-1);
+  if (!latest || latest.total <= 0 || latest.total - latest.consumed <= 0) return { kind: 'none' };
+  const today = cstDayStart(now);
+  // The last 30 closed days, and the closing before the first of them (their net use needs it).
+  const used = closings(samples, now).filter((c) => c.day < today && c.day >= today - (WINDOW_DAYS + 1) * DAY);
+  let net = 0;
+  let days = 0;
+  for (const [before, closing] of pairs(used)) {
+    const use = netUse(before, closing);
+    if (use === null) continue;
+    net += use;
+    days += Math.round((closing.day - before.day) / DAY);
+  }
+  const closing = used.at(-1);
+  if (!closing || days < MIN_DAYS) return { kind: 'not-enough-data' };
+  if (net <= 0) return { kind: 'flat' };
+  const perDay = net / days;
+  // Within a day the date holds still (no flapping badge), unless the total changed since the last closing.
+  const from = latest.total === closing.total ? closing : latest;
+  const outAt = from.at + (Math.max(0, from.total - from.consumed) / perDay) * DAY;
   const at = cstDayStart(outAt);
-  return { kind: 'runs-out', at, days: Math.max(0, Math.round((at - cstDayStart(now)) / DAY)), perDay: perMs * DAY };
+  return { kind: 'runs-out', at, days: Math.max(0, Math.round((at - today) / DAY)), perDay };
 }

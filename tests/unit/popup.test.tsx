@@ -104,7 +104,7 @@ describe('the popup’s trend and forecast', () => {
     expect(radar!.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(4);
     expect(within(radar!).getByRole('img').getAttribute('aria-label')).toBe('近 30 天剩余额度走势');
     expect(radar!.textContent).toMatch(/按近 30 天用量，约 \d{4}年\d{1,2}月\d{1,2}日 用完（93天后）/);
-    expect(bene!.textContent).toContain('近 30 天没有消耗');
+    expect(bene!.textContent).toContain('近 30 天没有净消耗');
     // Natural-person verification is already low (4 of 50): the low marker says more than the pace.
     expect(person!.textContent).toContain('（后天）');
     expect(screen.queryByText('即将用完')).toBeNull();
