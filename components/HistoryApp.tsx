@@ -31,6 +31,13 @@ function dailyUse(samples: readonly Sample[], ids: readonly string[], from: numb
   return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([day, use]) => ({ day, use }));
 }
 
+/** The table's days by China month ("2026-11"), latest first. */
+const months = <T extends { day: string }>(days: readonly T[]): Array<{ month: string; days: T[] }> => {
+  const byMonth = new Map<string, T[]>();
+  for (const day of days) byMonth.set(day.day.slice(0, 7), [...(byMonth.get(day.day.slice(0, 7)) ?? []), day]);
+  return [...byMonth].map(([month, inMonth]) => ({ month, days: inMonth }));
+};
+
 /** The history page: per module a chart over 7 / 30 / 90 / 365 days, a table of use per day, CSV export and import. */
 export function HistoryApp({ initial }: { initial: StoredState }) {
   const { credentials } = useStoredState(initial);
@@ -130,28 +137,34 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       {ids.length > 0 ? (
         <section class="panel" aria-labelledby="daily-heading">
           <h2 id="daily-heading">{t('dailyTableCaption')}</h2>
-          <table class="daily">
-            <thead>
-              <tr>
-                <th scope="col">{t('dateColumn')}</th>
-                {ids.map((id) => (
-                  <th scope="col" key={id}>
-                    {moduleName(id)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.map(({ day, use }) => (
-                <tr key={day}>
-                  <th scope="row">{day}</th>
-                  {use.map((value, i) => (
-                    <td key={ids[i]}>{value === undefined ? '' : value === null ? t('noNetUse') : formatNumber(value)}</td>
+          {/* One month per fold, the latest open: a year of days stays short to scan. */}
+          {months(table).map(({ month, days }, i) => (
+            <details class="month" key={month} open={i === 0}>
+              <summary>{month}</summary>
+              <table class="daily">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dateColumn')}</th>
+                    {ids.map((id) => (
+                      <th scope="col" key={id}>
+                        {moduleName(id)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {days.map(({ day, use }) => (
+                    <tr key={day}>
+                      <th scope="row">{day}</th>
+                      {use.map((value, column) => (
+                        <td key={ids[column]}>{value === undefined ? '' : value === null ? t('noNetUse') : formatNumber(value)}</td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </tbody>
+              </table>
+            </details>
+          ))}
         </section>
       ) : null}
     </main>

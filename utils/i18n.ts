@@ -46,6 +46,17 @@ export function formatDateTime(ms: number): string {
   return dateTimes().format(ms);
 }
 
+const cstDateTimes = () =>
+  formatter(
+    'cstDateTime',
+    (language) => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' }),
+  );
+
+/** A moment in China time, as the history's charts and files count days: "2026/11/29 12:00". */
+export function formatCstDateTime(ms: number): string {
+  return cstDateTimes().format(ms);
+}
+
 const DAY_MS = 86_400_000;
 
 /** Calendar days from `now` to `ms` in the local time zone (−1 yesterday, 0 today, 1 tomorrow). */
