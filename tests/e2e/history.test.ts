@@ -53,7 +53,7 @@ describe.each([
     'zh-CN',
     {
       import: '导入 CSV',
-      done: /已读取 120 行，新增 \d+ 条记录。/,
+      done: /^60 条记录（120 行）：\d+ 条新增，\d+ 条已有。$/,
       forecast: '按近 30 天用量，约',
       pace: '即将用完',
       badge: '预警',
@@ -64,7 +64,7 @@ describe.each([
     'en',
     {
       import: 'Import CSV',
-      done: /Read 120 rows; \d+ new readings added\./,
+      done: /^60 readings \(120 rows\): \d+ added, \d+ already there\.$/,
       forecast: 'At the last 30 days’ pace, runs out on',
       pace: 'Running out soon',
       badge: 'WARN',
