@@ -4,7 +4,7 @@ import { downloadCsv } from '@/utils/download-csv';
 import { cstDayStart, dailyNetUse } from '@/utils/forecast';
 import { cstDay, moduleSamples, readHistory, type Sample } from '@/utils/history';
 import { importSamples } from '@/utils/history-writes';
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, t, uiLanguage } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { DAY } from '@/utils/retry-schedule';
 import type { StoredState } from '@/utils/storage';
@@ -30,6 +30,10 @@ function dailyUse(samples: readonly Sample[], ids: readonly string[], from: numb
   });
   return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([day, use]) => ({ day, use }));
 }
+
+/** "2026年11月" / "November 2026" for "2026-11". */
+const monthName = (month: string): string =>
+  new Intl.DateTimeFormat(uiLanguage(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
 
 /** The table's days by China month ("2026-11"), latest first. */
 const months = <T extends { day: string }>(days: readonly T[]): Array<{ month: string; days: T[] }> => {
@@ -140,7 +144,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
           {/* One month per fold, the latest open: a year of days stays short to scan. */}
           {months(table).map(({ month, days }, i) => (
             <details class="month" key={month} open={i === 0}>
-              <summary>{month}</summary>
+              <summary>{monthName(month)}</summary>
               <table class="daily">
                 <thead>
                   <tr>

@@ -65,3 +65,22 @@ describe('importing on the history page', () => {
     expect(await readHistory(KEY)).toEqual([]);
   });
 });
+
+describe('the daily table', () => {
+  it('shows each day’s net use, folded by month with the latest open', async () => {
+    // 45 days at 10 a day, then 20 added and 20 deleted within yesterday: its net use stays 10.
+    for (let i = 45; i >= 1; i -= 1) await recordSample(KEY, historySample(NOW - i * 86_400_000, 500 - i * 10, 1000));
+    await recordSample(KEY, historySample(NOW - 86_400_000 + 3_600_000, 510, 1000));
+    await recordSample(KEY, historySample(NOW - 86_400_000 + 7_200_000, 490, 1000));
+    render(<HistoryApp initial={storedState({ credentials })} />);
+    fireEvent.click(await screen.findByRole('radio', { name: '近 90 天' }));
+    const folds = [...document.querySelectorAll('details.month')] as HTMLDetailsElement[];
+    expect(folds.map((fold) => [fold.querySelector('summary')?.textContent, fold.open])).toEqual([
+      ['2026年11月', true],
+      ['2026年10月', false],
+    ]);
+    const rows = [...document.querySelectorAll('table.daily tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows[0]).toEqual(['2026-11-28', '10', '0', '0']);
+    expect(rows.every((row) => row[1] === '10')).toBe(true);
+  });
+});
