@@ -35,7 +35,11 @@ export interface Policy {
 }
 
 const isWhole = (value: unknown, min: number, max: number): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+  Number.isSafeInteger(value) &&
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is true of numbers only, so `typeof` only narrows the type
+  typeof value === 'number' &&
+  value >= min &&
+  value <= max;
 
 /**
  * The policy from storage.managed, checked value by value (Chrome drops what does not match the schema; Firefox

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NO_RETRY, shouldSend, transition, type Answer, type MonitorStored } from '@/utils/monitor-transition';
-import { HOUR, MINUTE } from '@/utils/retry-schedule';
+import { NO_RETRY, serverNow, shouldSend, transition, type Answer, type MonitorStored } from '@/utils/monitor-transition';
+import { EMPTY_QUOTA_STATE, type QuotaFailure } from '@/utils/quota-types';
+import { DAY, HOUR, MINUTE } from '@/utils/retry-schedule';
 import { apiError, HEALTHY_MODULES, quotaState } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
@@ -64,6 +65,8 @@ describe('shouldSend', () => {
     expect(shouldSend(quotaState(), 'K', { kind: 'auto', maxAgeMs: MINUTE }, 30_000)).toBe(false);
     expect(shouldSend(quotaState(), 'K', { kind: 'auto', maxAgeMs: MINUTE }, MINUTE)).toBe(true);
     expect(shouldSend(quotaState(), 'OTHER', { kind: 'auto', maxAgeMs: MINUTE }, 0)).toBe(true);
+    // Without a maximum age, an automatic refresh of numbers without an error always goes out.
+    expect(shouldSend(quotaState(), 'K', { kind: 'auto' }, 0)).toBe(true);
   });
 });
 
@@ -101,5 +104,95 @@ describe('a passing problem is retried at least as often as the regular poll', (
     expect(capped(api(112))).toBe(NOW + 6 * HOUR);
     expect(capped(api(109))).toBe(CST_MIDNIGHT + 20 * MINUTE);
     expect(capped(api(110))).toBe(NOW + 2 * HOUR);
+  });
+});
+
+describe('the failures counted together, for backoff', () => {
+  const failure = (parsed: QuotaFailure): Answer => ({ parsed: { ok: false, failure: parsed } });
+
+  it('counts HTTP statuses each on its own, and other failures by their kind', () => {
+    let stored = fresh;
+    const counts: number[] = [];
+    for (const answer of [
+      failure({ kind: 'http', httpStatus: 502 }),
+      failure({ kind: 'http', httpStatus: 502 }),
+      failure({ kind: 'http', httpStatus: 503 }),
+      failure({ kind: 'timeout' }),
+      failure({ kind: 'network' }),
+      failure({ kind: 'network' }),
+      failure({ kind: 'http', httpStatus: 503 }),
+    ]) {
+      stored = after(stored, answer).stored;
+      counts.push(stored.retry.failures);
+    }
+    expect(counts).toEqual([1, 2, 1, 1, 1, 2, 1]);
+  });
+
+  it('keeps when the failures began: the first failure after a good answer, or the time of an older stored one', () => {
+    const first = after(fresh, api(500)).stored;
+    const second = after(first, api(500), 0.5, NOW + MINUTE).stored;
+    const third = after(second, api(503), 0.5, NOW + 2 * MINUTE).stored;
+    expect([first, second, third].map(({ quota }) => [quota.error?.since, quota.error?.at])).toEqual([
+      [NOW, NOW],
+      [NOW, NOW + MINUTE],
+      [NOW, NOW + 2 * MINUTE],
+    ]);
+    // An error stored before `since` existed began at its own time.
+    const older = { ...fresh, quota: quotaState(HEALTHY_MODULES, { ...apiError(500), at: NOW - HOUR }) };
+    expect(after(older, api(500)).stored.quota.error?.since).toBe(NOW - HOUR);
+  });
+
+  it("caps 'soon' (205) at the poll period too, once it falls back to a backoff after three tries", () => {
+    let stored = fresh;
+    const delays: number[] = [];
+    for (let failure = 0; failure < 7; failure += 1) {
+      stored = transition(stored, { kind: 'answered', key: 'K', answer: api(205), pollMinutes: 5 }, NOW, () => 0.99).stored;
+      delays.push((stored.quota.error!.nextAttemptAt! - NOW) / MINUTE);
+    }
+    expect(delays).toEqual([1, 1, 1, 1.98, 3.96, 5, 5]);
+  });
+});
+
+describe('the server’s time', () => {
+  const OFFSET = 7000;
+
+  it.each<[string, number | undefined, number]>([
+    ['its Date, when it sent one within a day of ours', NOW + HOUR, NOW + HOUR],
+    ['its Date, exactly a day ahead', NOW + DAY, NOW + DAY],
+    ['its Date, exactly a day behind', NOW - DAY, NOW - DAY],
+    ['our clock plus the stored offset, when its Date is further than a day ahead', NOW + DAY + 1, NOW + OFFSET],
+    ['our clock plus the stored offset, when its Date is further than a day behind', NOW - DAY - 1, NOW + OFFSET],
+    ['our clock plus the stored offset, without a Date', undefined, NOW + OFFSET],
+  ])('is %s', (_name, serverDateMs, expected) => {
+    expect(serverNow(NOW, serverDateMs, OFFSET)).toBe(expected);
+  });
+});
+
+describe('a key change', () => {
+  const failing: MonitorStored = {
+    quota: quotaState(HEALTHY_MODULES, apiError(500, 'K', NOW + MINUTE)),
+    retry: { failures: 3, failureKey: 'backoff:500', clockOffsetMs: 7000 },
+  };
+  const change = (key: string | undefined) => transition(failing, { kind: 'key-changed', key }, NOW, () => 0.5);
+
+  it('keeps the new key’s own numbers and error, starts the failure count again, keeps the clock offset and clears the retry', () => {
+    expect(change('K')).toEqual({
+      stored: { quota: failing.quota, retry: { failures: 0, failureKey: null, clockOffsetMs: 7000 } },
+      effects: [{ kind: 'clear-retry' }],
+    });
+    expect(change('OTHER').stored.quota).toEqual({ snapshot: null, error: null });
+  });
+
+  it('to no key pair leaves the shared empty state, which the caller need not store again', () => {
+    expect(change(undefined).stored.quota).toBe(EMPTY_QUOTA_STATE);
+  });
+});
+
+describe('on start without a key pair', () => {
+  it('repaints and clears the retry, and keeps what is stored', () => {
+    const failing = { ...fresh, quota: quotaState(HEALTHY_MODULES, apiError(500, 'K', NOW - 1)) };
+    const { stored, effects } = transition(failing, { kind: 'started', key: undefined, pollMinutes: 30 }, NOW, () => 0.5);
+    expect(stored).toBe(failing);
+    expect(effects).toEqual([{ kind: 'repaint' }, { kind: 'clear-retry' }]);
   });
 });

@@ -8,7 +8,7 @@ import {
   namesHalfKeyPair,
   policyChangesKeyPair,
 } from '@/utils/policy';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, PACE_DAYS_MAX, POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Settings } from '@/utils/settings';
 
 const OWN_PAIR = { key: 'OWNKEY', secretKey: 'OWNSECRET' };
 const OWN_SETTINGS: Settings = {
@@ -36,7 +36,7 @@ describe('the administrator’s policy, as checked', () => {
       paceWarning: { enabled: false, days: 30 },
       thresholds: { radar_id: { remaining: { unit: 'count', value: 100 } } },
     };
-    expect(checkPolicy({ companyKey: ' KEY1 ', secretKey: 'SECRET1', ...settings, lockSettings: true })).toEqual({
+    expect(checkPolicy({ companyKey: ' KEY1 ', secretKey: '\tSECRET1 ', ...settings, lockSettings: true })).toEqual({
       companyKey: 'KEY1',
       secretKey: 'SECRET1',
       settings,
@@ -71,6 +71,38 @@ describe('the administrator’s policy, as checked', () => {
     });
     expect(policy?.lockSettings).toBe(false);
   });
+
+  it.each<[string, Record<string, unknown>, 'kept' | 'ignored']>([
+    ['the shortest interval', { pollMinutes: POLL_MINUTES_MIN }, 'kept'],
+    ['the longest interval', { pollMinutes: POLL_MINUTES_MAX }, 'kept'],
+    ['an interval below the shortest', { pollMinutes: POLL_MINUTES_MIN - 1 }, 'ignored'],
+    ['an interval above the longest', { pollMinutes: POLL_MINUTES_MAX + 1 }, 'ignored'],
+    ['an interval of a fraction of a minute', { pollMinutes: 7.5 }, 'ignored'],
+    ['an interval as text', { pollMinutes: '60' }, 'ignored'],
+    ['a pace warning over one day', { paceWarning: { days: 1 } }, 'kept'],
+    ['a pace warning over the most days', { paceWarning: { days: PACE_DAYS_MAX } }, 'kept'],
+    ['a pace warning over more than the most days', { paceWarning: { days: PACE_DAYS_MAX + 1 } }, 'ignored'],
+    ['a pace warning over a fraction of a day', { paceWarning: { days: 1.5 } }, 'ignored'],
+  ])('takes whole numbers within their range only: %s is %s', (_name, raw, fate) => {
+    const [name] = Object.keys(raw) as ['pollMinutes' | 'paceWarning'];
+    const policy = checkPolicy(raw);
+    expect(policy?.settings[name]).toEqual(fate === 'kept' ? raw[name] : undefined);
+    expect(policy?.ignored).toEqual(fate === 'kept' ? [] : [name === 'paceWarning' ? 'paceWarning.days' : name]);
+  });
+
+  it('names each unusable part by its path, and sets nothing for a group left empty', () => {
+    const policy = checkPolicy({
+      paceWarning: { enabled: 'yes' },
+      thresholds: { bene_id: 5, radar_id: { remaining: { unit: 'percent', value: 150 } } },
+    });
+    expect(policy?.ignored).toEqual(['paceWarning.enabled', 'thresholds.bene_id', 'thresholds.radar_id.remaining']);
+    expect(policy?.settings).toEqual({});
+    expect(checkPolicy({ paceWarning: {} })).toBeNull();
+  });
+
+  it('holds only what the policy names: no key pair field, not even an empty one, when it sets only settings', () => {
+    expect(checkPolicy({ pollMinutes: 60 })).toStrictEqual({ settings: { pollMinutes: 60 }, lockSettings: false, ignored: [] });
+  });
 });
 
 describe('the key pair in use', () => {
@@ -90,6 +122,15 @@ describe('the key pair in use', () => {
     expect(effectiveCredentials(OWN_PAIR, checkPolicy({ secretKey: 'SECRET1' }))).toBeNull();
   });
 
+  it.each([
+    ['company key', { companyKey: 'KEY 1' }],
+    ['SecretKey', { secretKey: 'SECRET 1' }],
+  ])('is none when the policy’s %s is unusable (ignored): the user’s own is not used either', (_name, raw) => {
+    const broken = checkPolicy(raw);
+    expect(managesKeyPair(broken)).toBe(true);
+    expect(effectiveCredentials(OWN_PAIR, broken)).toBeNull();
+  });
+
   it('is the user’s own when the policy sets only settings, or when there is none', () => {
     expect(effectiveCredentials(OWN_PAIR, checkPolicy({ pollMinutes: 60 }))).toEqual(OWN_PAIR);
     expect(effectiveCredentials(OWN_PAIR, null)).toEqual(OWN_PAIR);
@@ -102,6 +143,9 @@ describe('the key pair in use', () => {
     expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET2' }))).toBe(true);
     expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1', pollMinutes: 60 }))).toBe(false);
     expect(policyChangesKeyPair(null, checkPolicy({ pollMinutes: 60 }))).toBe(false);
+    // The halves are told apart, whatever they spell together.
+    expect(policyChangesKeyPair(checkPolicy({ companyKey: 'KEY1' }), checkPolicy({ secretKey: 'KEY1' }))).toBe(true);
+    expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1S', secretKey: 'ECRET1' }))).toBe(true);
   });
 });
 
@@ -118,6 +162,11 @@ describe('the settings in use', () => {
     expect(settings.paceWarning).toEqual({ enabled: true, days: 30 });
     expect(settings.thresholds.bene_id).toEqual({ remaining: { unit: 'percent', value: 25 }, deletable: { unit: 'count', value: 3 } });
     expect(settings.thresholds.radar_id).toEqual(DEFAULT_SETTINGS.thresholds.radar_id);
+  });
+
+  it('keep the user’s pace warning days when the policy sets only whether it is on', () => {
+    const settings = effectiveSettings(OWN_SETTINGS, checkPolicy({ paceWarning: { enabled: false } }));
+    expect(settings.paceWarning).toEqual({ enabled: false, days: OWN_SETTINGS.paceWarning.days });
   });
 
   it('are the user’s own, unchanged, when the policy goes', () => {

@@ -1,0 +1,57 @@
+// One read of storage.managed, as the pure function decides it (utils/policy-read.ts); the worker's handling of the
+// same reads over the fake browser is in never-stop-watching.test.ts.
+import { describe, expect, it } from 'vitest';
+import { keyId } from '@/utils/history';
+import { checkPolicy, type Policy } from '@/utils/policy';
+import { applyPolicyRead, CONFIRM_AFTER, type PolicyKnowledge } from '@/utils/policy-read';
+
+const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
+const PAIR = checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1' });
+const SETTINGS_ONLY = checkPolicy({ pollMinutes: 60 });
+const OWN_ID = keyId('OWNKEY');
+
+/** What is known while `policy` is in effect, with the id of the company key it set, if any. */
+const knowing = (policy: Policy | null, managedKeyId: string | null = null): PolicyKnowledge => ({ policy, managedKeyId, pending: null });
+/** A read of Chromium's (neither reported by the browser nor final) that answered `policy`. */
+const readOf = (policy: Policy | null) => ({ policy, reported: false, final: false, ownKeyId: OWN_ID });
+
+describe('an unreported read (Chromium), by what it removes of the policy in effect', () => {
+  it.each<[string, Policy | null, Policy | null, 'waits a minute for a read that agrees' | 'applies at once']>([
+    ['the key pair, for no policy', PAIR, null, 'waits a minute for a read that agrees'],
+    ['the key pair, for settings only', PAIR, SETTINGS_ONLY, 'waits a minute for a read that agrees'],
+    ['settings only, for no policy', SETTINGS_ONLY, null, 'waits a minute for a read that agrees'],
+    ['nothing (no policy either way)', null, null, 'applies at once'],
+    ['nothing (a first policy)', null, PAIR, 'applies at once'],
+    ['nothing (the key pair, for half of it)', PAIR, checkPolicy({ companyKey: 'KEY1' }), 'applies at once'],
+    ['nothing (another SecretKey)', PAIR, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET2' }), 'applies at once'],
+  ])('%s: %s', (_name, before, after, outcome) => {
+    const known = knowing(before, before?.companyKey === undefined ? null : keyId(before.companyKey));
+    const result = applyPolicyRead(known, readOf(after), NOW);
+    if (outcome !== 'applies at once') {
+      expect(result).toEqual({
+        known: { ...known, pending: { since: NOW, read: JSON.stringify(after) } },
+        effects: [{ kind: 'read-again', at: NOW + CONFIRM_AFTER }],
+      });
+    } else {
+      expect(result.known.policy).toBe(after);
+      expect(result.known.pending).toBeNull();
+      expect(result.effects.at(-1)).toEqual({ kind: 'stop-reading' });
+    }
+  });
+});
+
+describe('the managed company key, whose data a removal deletes', () => {
+  it('is the company key of the first policy that names one', () => {
+    expect(applyPolicyRead(knowing(null), readOf(PAIR), NOW)).toEqual({
+      known: { policy: PAIR, managedKeyId: keyId('KEY1'), pending: null },
+      effects: [{ kind: 'stop-reading' }],
+    });
+  });
+
+  it('is nothing to delete when no policy set one: a confirmed removal forgets no key', () => {
+    expect(applyPolicyRead(knowing(SETTINGS_ONLY), { ...readOf(null), reported: true }, NOW)).toEqual({
+      known: { policy: null, managedKeyId: null, pending: null },
+      effects: [{ kind: 'stop-reading' }],
+    });
+  });
+});
