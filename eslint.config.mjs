@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.mjs', 'stryker.config.mjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.mjs', 'stryker.config.mjs', '.dependency-cruiser.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.browser },

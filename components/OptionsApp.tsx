@@ -7,6 +7,7 @@ import { t } from '@/utils/i18n';
 import { requestForget, requestRefresh, requestTest } from '@/utils/messages';
 import { managesKeyPair } from '@/utils/policy';
 import { stateOfKey } from '@/utils/quota-types';
+import type { SettingsUpdate } from '@/utils/settings';
 import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { CredentialsForm } from './CredentialsForm';
 import { FailureBanner } from './FailureBanner';
@@ -15,7 +16,7 @@ import { ForgetKey } from './ForgetKey';
 import { ManagedCredentials } from './ManagedCredentials';
 import { useStoredState } from './page-shell';
 import { QuotaCard } from './QuotaCard';
-import { SettingsForm, type SettingsUpdate } from './SettingsForm';
+import { SettingsForm } from './SettingsForm';
 import { SettingsNote } from './SettingsNote';
 
 type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: 'failed'; reason: string } | null;

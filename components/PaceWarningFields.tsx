@@ -1,9 +1,8 @@
 import { t } from '@/utils/i18n';
-import type { Settings } from '@/utils/settings';
+import type { Settings, SettingsUpdate } from '@/utils/settings';
 import { AdminMark, adminMarkId, type Control } from './AdminMark';
 import { checkPaceDays } from '@/utils/validate-settings';
 import { NumberSetting } from './NumberSetting';
-import type { SettingsUpdate } from './SettingsForm';
 
 interface Props {
   settings: Settings;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { KNOWN_MODULE_IDS } from '@/utils/quota-types';
-import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings } from '@/utils/settings';
+import { thresholdsFor, type BadgeScope, type ModuleThresholds, type Settings, type SettingsUpdate } from '@/utils/settings';
 import { checkPollMinutes } from '@/utils/validate-settings';
 import { fieldControl, type SettingField } from '@/utils/field-control';
 import type { Policy } from '@/utils/policy';
@@ -13,9 +13,6 @@ import { ThresholdInput } from './ThresholdInput';
 
 /** The groups of fields a "saved" note can follow. */
 type SavedGroup = 'thresholds' | 'pollMinutes' | 'badgeScope' | 'notifications' | 'pace';
-
-/** A change, made on the settings as stored when it is saved: never a stale copy of the rest. */
-export type SettingsUpdate = (current: Settings) => Partial<Settings>;
 
 interface Props {
   settings: Settings;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Credentials } from './credentials';
-import type { RefreshTrigger } from './quota-monitor';
+import type { RefreshTrigger } from './monitor-transition';
 import type { ClockHint, ParsedQuota } from './quota-types';
 
 /** "Refresh the quota" (the popup's button, or opening it). */

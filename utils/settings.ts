@@ -34,6 +34,9 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
+/** A change, made on the settings as stored when it is saved: never a stale copy of the rest. */
+export type SettingsUpdate = (current: Settings) => Partial<Settings>;
+
 export const POLL_MINUTES_MIN = 5;
 export const POLL_MINUTES_MAX = 24 * 60;
 export const PACE_DAYS_MAX = 365;

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CredentialsForm } from '@/components/CredentialsForm';
 import { ForgetKey } from '@/components/ForgetKey';
 import { QuotaCard } from '@/components/QuotaCard';
-import { SettingsForm, type SettingsUpdate } from '@/components/SettingsForm';
-import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
+import { SettingsForm } from '@/components/SettingsForm';
+import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS, type SettingsUpdate } from '@/utils/settings';
 import { moduleQuota as module } from './builders';
 import { useLocale } from './setup';
 
