@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/credentials';
 import { downloadCsv } from '@/utils/download-csv';
@@ -66,9 +65,9 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   };
 
   // While the page goes away there is no time to read first: the change is made on the settings this page holds,
-  // which follow storage, and written with no await before it.
+  // which follow storage, and written through the same item (and version) as every other write, with no read before.
   const changeSettingsNow = (update: SettingsUpdate) => {
-    if (settingsProblem !== 'newer') void browser.storage.local.set({ settings: { ...ownSettings, ...update(ownSettings) } });
+    if (settingsProblem !== 'newer') void settingsItem.setValue({ ...ownSettings, ...update(ownSettings) });
   };
 
   /** The history of the key about to be forgotten, as the history page exports it. */

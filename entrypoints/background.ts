@@ -67,10 +67,11 @@ export default defineBackground(() => {
       wait: (ms) => new Promise((done) => setTimeout(done, ms)),
     });
   });
-  // Every alarm also repaints: numbers grow stale with time alone, while no state is written.
+  // Every alarm also repaints (numbers grow stale with time alone, while no state is written), once: not again when
+  // the alarm's own change of state repainted.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLICY_ALARM) void policy.sync();
-    void monitor.onAlarm(alarm).then(() => showStoredState());
+    void monitor.onAlarm(alarm).then((shown) => (shown ? undefined : showStoredState()));
   });
   // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

@@ -101,11 +101,14 @@ export function createQuotaMonitor(deps: MonitorDeps) {
   let controller: AbortController | null = null;
   /** Set synchronously when the key pair changes: the refresh in flight runs again for the new pair. */
   let keyChanged = false;
+  /** Transitions that repainted, or wrote the quota state (whose watcher repaints): callers need not repaint again. */
+  let shown = 0;
 
   const run = async (event: MonitorEvent) => {
     const before = await readStored();
     const { stored, effects } = transition(before, event, deps.now(), deps.random);
     await apply(before, stored, effects, deps.repaint);
+    if (stored.quota !== before.quota || effects.some((effect) => effect.kind === 'repaint')) shown += 1;
     return stored;
   };
 
@@ -192,9 +195,11 @@ export function createQuotaMonitor(deps: MonitorDeps) {
 
   /**
    * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it); one that
-   * fires late (the browser was closed) is spread like a start. A retry goes out when its time has come.
+   * fires late (the browser was closed) is spread like a start. A retry goes out when its time has come. Resolves to
+   * whether the badge was repainted meanwhile (or will be, by the quota state's watcher): one repaint per change.
    */
-  async function onAlarm(alarm: { name: string; scheduledTime?: number }): Promise<void> {
+  async function onAlarm(alarm: { name: string; scheduledTime?: number }): Promise<boolean> {
+    const before = shown;
     const { pollMinutes } = (await readSettings()).settings;
     if (alarm.name === RETRY_ALARM) await refresh({ kind: 'auto' });
     if (alarm.name === START_ALARM) await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
@@ -207,6 +212,7 @@ export function createQuotaMonitor(deps: MonitorDeps) {
         await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
       }
     }
+    return shown !== before;
   }
 
   /**

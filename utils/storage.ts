@@ -20,7 +20,7 @@ export const credentialsItem = storage.defineItem<Credentials | null>('local:cre
   version: 1,
 });
 
-const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 3;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
