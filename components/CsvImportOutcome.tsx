@@ -2,7 +2,7 @@ import { BAD_LINES_SHOWN, type BadCell } from '@/utils/csv';
 import { formatNumber, t } from '@/utils/i18n';
 
 export type ImportOutcome =
-  | { kind: 'imported'; readings: number; rows: number; added: number; existing: number; folded: number }
+  | { kind: 'imported'; readings: number; rows: number; added: number; existing: number; folded: number; tooOld: number }
   | { kind: 'bad-rows'; bad: BadCell[]; badLines: number }
   | { kind: 'other-key'; keyTail: string }
   | { kind: 'columns'; missing: string[] }
@@ -22,6 +22,7 @@ export function CsvImportOutcome({ outcome, keyTail }: { outcome: ImportOutcome;
         <p role="status">
           {t('importDone', [outcome.readings, outcome.rows, outcome.added, outcome.existing].map(formatNumber))}
           {outcome.folded > 0 ? ` ${t('importFolded', formatNumber(outcome.folded))}` : ''}
+          {outcome.tooOld > 0 ? ` ${t('importTooOld', formatNumber(outcome.tooOld))}` : ''}
         </p>
       );
     case 'bad-rows':

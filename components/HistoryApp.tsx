@@ -87,9 +87,9 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       setOutcome({ kind: 'key-changed' });
       return;
     }
-    const { merged, added, existing, folded } = imported;
+    const { merged, added, existing, folded, tooOld } = imported;
     setSamples(merged);
-    setOutcome({ kind: 'imported', readings: parsed.samples.length, rows: parsed.rows, added, existing, folded });
+    setOutcome({ kind: 'imported', readings: parsed.samples.length, rows: parsed.rows, added, existing, folded, tooOld });
   };
 
   const table = dailyUse(all, ids, from, now);
@@ -109,7 +109,7 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
             {t('importCsv')}
             <input
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
                 event.currentTarget.value = '';

@@ -11,11 +11,13 @@ const TOP = 10;
 const BOTTOM = 24;
 
 const remainingOf = (r: ModuleSample) => Math.max(0, r.total - r.consumed);
-const tickLabel = (at: number, unit: 'day' | 'month') =>
-  new Intl.DateTimeFormat(
-    uiLanguage(),
-    unit === 'day' ? { month: 'numeric', day: 'numeric', timeZone: 'Asia/Shanghai' } : { month: 'short', timeZone: 'Asia/Shanghai' },
-  ).format(at);
+/** "11/3" for a day; "Nov" for a month, with its year in January and on the first tick (a year's range crosses one). */
+const tickLabel = (at: number, unit: 'day' | 'month', first: boolean) => {
+  const january = new Date(at + 8 * 3_600_000).getUTCMonth() === 0;
+  const options: Intl.DateTimeFormatOptions =
+    unit === 'day' ? { month: 'numeric', day: 'numeric' } : january || first ? { year: 'numeric', month: 'short' } : { month: 'short' };
+  return new Intl.DateTimeFormat(uiLanguage(), { ...options, timeZone: 'Asia/Shanghai' }).format(at);
+};
 
 /**
  * Remaining (solid) and consumed (dashed) counts of one module over a range, as inline SVG: a value axis of round
@@ -41,6 +43,8 @@ export function HistoryChart({
   const y = (value: number) => TOP + (1 - value / top) * (HEIGHT - TOP - BOTTOM);
   const line = (value: (r: ModuleSample) => number) => shown.map((r) => `${x(r.at).toFixed(1)},${y(value(r)).toFixed(1)}`).join(' ');
   const first = shown[0] ?? { at: from, total: 0, consumed: 0 };
+  // Where the module's whole history begins, when that is inside the range (not merely its first reading there).
+  const historyStart = Math.min(...readings.map((r) => r.at));
   const last = shown[shown.length - 1] ?? first;
   const label = t('chartLabel', [
     name,
@@ -95,15 +99,13 @@ export function HistoryChart({
             </text>
           </g>
         ))}
-        {timeTicks(from, to).map(({ at, unit }) => (
+        {timeTicks(from, to).map(({ at, unit }, i) => (
           <text key={at} class="tick" x={x(at)} y={HEIGHT - 6} text-anchor="middle">
-            {tickLabel(at, unit)}
+            {tickLabel(at, unit, i === 0)}
           </text>
         ))}
         {/* The history's own start, when it begins inside the range, and its latest reading. */}
-        {first.at > from + (to - from) / 100 ? (
-          <line class="data-start" x1={x(first.at)} x2={x(first.at)} y1={TOP} y2={HEIGHT - BOTTOM} />
-        ) : null}
+        {historyStart > from ? <line class="data-start" x1={x(historyStart)} x2={x(historyStart)} y1={TOP} y2={HEIGHT - BOTTOM} /> : null}
         <polyline class="line-remaining" points={line(remainingOf)} fill="none" stroke-width="2" />
         <polyline class="line-consumed" points={line((r) => r.consumed)} fill="none" stroke-width="2" stroke-dasharray="5 3" />
         <circle class="data-end" cx={x(last.at)} cy={y(remainingOf(last))} r="3.5" />

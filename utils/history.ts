@@ -130,11 +130,15 @@ export async function readHistory(key: string): Promise<Sample[]> {
   return days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])));
 }
 
-/** What an import did with its readings: stored as new, already there, or folded into an older day's last reading. */
+/**
+ * What an import did with its readings: stored as new, already there, folded into the last reading of a day older than
+ * 30 days, or dropped for being older than KEEP_DAYS.
+ */
 export interface MergeOutcome {
   added: number;
   existing: number;
   folded: number;
+  tooOld: number;
 }
 
 /**
@@ -157,8 +161,10 @@ export async function mergeSamples(
   const stored = index.days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])).map((s) => s.at));
   const seconds = new Set(stored.map((at) => Math.round(at / 1000)));
   const minutes = new Set(stored.map((at) => Math.floor(at / 60_000)));
+  // A stored reading on the minute may have come from a time without seconds: a reading of that minute is the same.
+  const onTheMinute = new Set(stored.filter((at) => at % 60_000 === 0).map((at) => Math.floor(at / 60_000)));
   const isStored = (s: Sample & { minuteOnly?: boolean }) =>
-    seconds.has(Math.round(s.at / 1000)) || (s.minuteOnly === true && minutes.has(Math.floor(s.at / 60_000)));
+    seconds.has(Math.round(s.at / 1000)) || (s.minuteOnly === true ? minutes : onTheMinute).has(Math.floor(s.at / 60_000));
   const existing = samples.filter(isStored).length;
   const fresh = samples
     .filter((s) => !isStored(s) && cstDay(s.at) >= keepFrom)
@@ -180,7 +186,8 @@ export async function mergeSamples(
   }
   const days = [...new Set([...index.days, ...Object.keys(updates).map((name) => name.slice(name.lastIndexOf(':') + 1))])].sort();
   await browser.storage.local.set({ ...updates, [indexKey(key)]: { v: VERSION, days } });
-  return { added, existing, folded: samples.length - existing - added };
+  const tooOld = samples.filter((s) => !isStored(s) && cstDay(s.at) < keepFrom).length;
+  return { added, existing, folded: samples.length - existing - added - tooOld, tooOld };
 }
 
 /** Removes the history of the key whose id (`keyId`) is `id`, or of every key. Callers hold the history lock. */

@@ -73,3 +73,22 @@ describe('a chart', () => {
     expect(document.querySelector('.readout')?.textContent).toMatch(/^11\/20\/26, 12:00 PM: 220 remaining, 780 consumed$/);
   });
 });
+
+describe('what the review found (each test failed before its fix)', () => {
+  it('marks the history’s start only where the whole history starts, not at a range’s first reading', () => {
+    const today = cstDayStart(NOW);
+    const readings = Array.from({ length: 60 }, (_, i) => ({ at: today - (59 - i) * DAY + 9 * HOUR, total: 1000, consumed: 100 + i }));
+    render(<HistoryChart name="风险监控" readings={readings} from={today - 6 * DAY} to={NOW} />);
+    expect(screen.getByRole('img').querySelector('.data-start')).toBeNull();
+    cleanup();
+    render(<HistoryChart name="风险监控" readings={readings} from={today - 89 * DAY} to={NOW} />);
+    expect(screen.getByRole('img').querySelector('.data-start')).not.toBeNull();
+  });
+
+  it('names the year on a year’s first month tick and in January', () => {
+    const readings = [{ at: NOW - 300 * DAY, total: 10, consumed: 1 }];
+    render(<HistoryChart name="风险监控" readings={readings} from={cstDayStart(NOW) - 364 * DAY} to={NOW} />);
+    const labels = [...screen.getByRole('img').querySelectorAll('text')].map((text) => text.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['2026年1月', '3月', '11月']));
+  });
+});

@@ -65,7 +65,7 @@ describe('the history', () => {
 
   it('merges without duplicates', async () => {
     await recordSample('K', sample(NOW, 1));
-    expect(await mergeSamples('K', [sample(NOW, 1), sample(NOW - DAY, 0)])).toEqual({ added: 1, existing: 1, folded: 0 });
+    expect(await mergeSamples('K', [sample(NOW, 1), sample(NOW - DAY, 0)])).toEqual({ added: 1, existing: 1, folded: 0, tooOld: 0 });
     expect((await readHistory('K')).map((s) => s.at)).toEqual([NOW - DAY, NOW]);
   });
 
@@ -102,5 +102,23 @@ describe('export, then import on a fresh install with the same key', () => {
     const after = await readHistory('KEY0');
     expect(after).toEqual(before);
     expect(summarize('KEY0', after, NOW)).toEqual(summarize('KEY0', before, NOW));
+  });
+});
+
+describe('an import’s readings (review of issue 21)', () => {
+  it('a reading on the minute, imported without seconds, is the same as one with seconds imported later', async () => {
+    const minute = NOW - 3_600_000;
+    await mergeSamples('K', [{ ...historySample(minute, 5), minuteOnly: true }], NOW);
+    expect(await mergeSamples('K', [historySample(minute + 17_000, 5)], NOW)).toMatchObject({ added: 0, existing: 1 });
+    expect(await readHistory('K')).toHaveLength(1);
+  });
+
+  it('says which readings were too old to keep, apart from those folded into their day', async () => {
+    const outcome = await mergeSamples(
+      'K',
+      [historySample(NOW - 500 * DAY, 5), historySample(NOW - 100 * DAY, 5), historySample(NOW - 100 * DAY + 60_000, 6)],
+      NOW,
+    );
+    expect(outcome).toEqual({ added: 1, existing: 0, folded: 1, tooOld: 1 });
   });
 });
