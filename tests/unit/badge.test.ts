@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   badgeLook,
@@ -143,6 +144,9 @@ describe('painting', () => {
     expect(isProQccUrl('https://pro.qcc.com.evil.example/')).toBe(false);
     expect(isProQccUrl('http://pro.qcc.com/')).toBe(false);
     expect(isProQccUrl(undefined)).toBe(false);
+    expect(isProQccUrl('')).toBe(false);
+    // Not a URL at all (no scheme): no page of pro.qcc.com either.
+    expect(isProQccUrl('pro.qcc.com/firm/abc')).toBe(false);
   });
 
   it('paints the warning on pro.qcc.com tabs and nothing on others', async () => {
@@ -176,5 +180,58 @@ describe('scope and tooltip', () => {
       ['企查查额度监控', '风险监控：剩余 48', '股权穿透：剩余 98', '自然人核验：剩余 50', '更新于 今天 17:03'].join('\n'),
     );
     expect(badgeTitle(viewOf(fetched, 'OTHER'), now)).toBe('企查查额度监控');
+  });
+});
+
+describe('the tooltip’s error reason', () => {
+  it('gives the code, the cause and the fix, with one full stop between cause and fix, in each language', () => {
+    // 107's cause has a full stop of its own in the middle: only the last one gives way.
+    const failing = viewOf(state(healthy, apiError(107)));
+    expect(badgeTitle(failing, 0).split('\n')[1]).toBe(
+      '错误 107：SecretKey 可能有误，或公司 Key 与 SecretKey 不是同一对（企查查原文：被禁止的 IP 或者签名错误）。若两者都正确，再检查企查查设置中的 IP 白名单。' +
+        '请在设置中核对公司 Key 和 SecretKey，保存正确的一对。',
+    );
+    useLocale('en');
+    expect(badgeTitle(failing, 0).split('\n')[1]).toBe(
+      'Error 107: The SecretKey is probably wrong, or the company key and the SecretKey do not belong together ' +
+        '(Qichacha: Forbidden IP address or wrong signature). If both are right, check the IP allow-list in Qichacha’s settings. ' +
+        'Check the company key and the SecretKey in the settings, and save the correct pair.',
+    );
+  });
+});
+
+describe('painting each tab and the tooltip', () => {
+  const look = { text: '!', background: ERROR_COLORS.background, textColor: ERROR_COLORS.text };
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('sets the look’s text colour where the browser can, and paints the rest where it cannot (Chromium before 110)', async () => {
+    const setTextColor = vi.spyOn(fakeBrowser.action, 'setBadgeTextColor');
+    await paintTab(1, 'https://pro.qcc.com/', look);
+    expect(setTextColor).toHaveBeenCalledWith({ tabId: 1, color: '#FFFFFF' });
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xa3, 0x52, 0x00, 255]);
+    vi.restoreAllMocks();
+    const action = fakeBrowser.action as Partial<typeof fakeBrowser.action>;
+    const setBadgeTextColor = fakeBrowser.action.setBadgeTextColor.bind(fakeBrowser.action);
+    delete action.setBadgeTextColor;
+    try {
+      await paintTab(2, 'https://pro.qcc.com/', look);
+    } finally {
+      action.setBadgeTextColor = setBadgeTextColor;
+    }
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('!');
+  });
+
+  it('sets the tooltip and the badge’s colour, and paints every tab that has an id; a tab without one leaves the global badge alone', async () => {
+    const tabs = [{ id: 1, url: 'https://pro.qcc.com/firm/abc' }, { id: 2, url: 'https://example.com/' }, { url: 'https://pro.qcc.com/' }];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue(tabs as Browser.tabs.Tab[]);
+    await paintAllTabs(look, 'pro-qcc', 'the tooltip');
+    expect(await fakeBrowser.action.getTitle({})).toBe('the tooltip');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xa3, 0x52, 0x00, 255]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('!');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 });
