@@ -12,6 +12,7 @@ export default {
     'utils/status-codes.ts',
     'utils/forecast.ts',
     'utils/csv.ts',
+    'utils/csv-values.ts',
     'utils/policy.ts',
     'utils/policy-read.ts',
     'utils/badge.ts',

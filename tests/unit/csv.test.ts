@@ -110,6 +110,11 @@ describe('CSV decoding', () => {
   it.each([
     ['drops a leading byte-order mark, even one written twice', utf8('\uFEFF\uFEFFtime'), 'time'],
     ['keeps a U+FEFF that does not start the file', utf8('a\uFEFFb'), 'a\uFEFFb'],
+    // GB18030 "剥" is B0 FE, and FE 40 is U+FA0C (a compatibility form of "兀"): half of a UTF-16 byte-order mark is not one.
+    ['reads GB18030 whose second byte is FE (as in FF FE)', new Uint8Array([0xb0, 0xfe, ...utf8(',time')]), '剥,time'],
+    ['reads GB18030 whose first byte is FE (as in FE FF)', new Uint8Array([0xfe, 0x40, ...utf8(',time')]), '\uFA0C,time'],
+    ['reads a file starting with FF but no FE as GB18030', new Uint8Array([0xff, ...utf8('time')]), '\uFFFDtime'],
+    ['reads a file whose second byte is FF, after no FE, as GB18030', new Uint8Array([0x74, 0xff, ...utf8('ime')]), 't\uFFFDime'],
   ])('%s', (_, bytes, text) => {
     expect(decodeCsv(bytes)).toBe(text);
   });
@@ -177,6 +182,23 @@ describe('CSV import', () => {
     expect(parse(lines.filter((_, i) => i !== 3).join(eol) + eol, 'ab12')).toMatchObject({ ok: true, rows: 2 });
   });
 
+  it.each([
+    ['CRLF', '\r\n'],
+    ['CR alone (Excel for Mac)', '\r'],
+  ])('counts a %s inside a quoted cell as one line, for the bad rows', (_, eol) => {
+    const text = [`${CSV_COLUMNS.join(',')},note`, `${line()},"two${eol}lines${eol}"`, `${line({ remaining: '47' })},`].join('\n');
+    expect(badLines(parse(text, 'ab12'))).toEqual([5]);
+  });
+
+  it('says a row without a time lacks one, rather than holding one it cannot read', () => {
+    expect(parse(fileOf({ time: '' }), 'ab12')).toEqual({
+      ok: false,
+      reason: 'bad-rows',
+      bad: [{ line: 2, column: 'time', value: '', problem: 'empty' }],
+      badLines: 1,
+    });
+  });
+
   it('keeps the last row of a module at a time, and gives the samples in time order', () => {
     const text = fileOf(
       { time: '2026-11-29T14:00:00+08:00', consumed: '4', remaining: '46' },
@@ -223,6 +245,25 @@ describe('CSV import', () => {
       ok: false,
       reason: 'columns',
       missing: ['deletable'],
+    });
+  });
+
+  it('takes the separator whose cells of the first line name the most columns, not the one that makes the most cells', () => {
+    // The comma file of an export, with a column of the user's own whose name holds more semicolons than it has columns.
+    const text = `${CSV_COLUMNS.join(',')},note;a;b;c;d;e;f;g\n${line()},x`;
+    expect(parse(text, 'ab12')).toMatchObject({ ok: true, rows: 1, separator: ',' });
+  });
+
+  it.each([
+    // The comma's cells name "total", the semicolon's "time".
+    ['the comma over the semicolon', 'time;module,total\n'],
+    // The semicolon's cells name "total", the tab's "time"; with no line break, the first line is the whole text.
+    ['the semicolon over the tab, reading the first line to its last character', 'time\tmodule;total'],
+  ])('on a tie, takes %s', (_, text) => {
+    expect(parse(text, 'ab12')).toEqual({
+      ok: false,
+      reason: 'columns',
+      missing: ['time', 'module', 'consumed', 'remaining', 'deletable'],
     });
   });
 
@@ -318,6 +359,12 @@ describe('what spreadsheets write back (issue 21)', () => {
   it('still refuses the file of another key, naming its tail', () => {
     expect(parseCsv(`${header},key_tail\n${line()},k-9876\n`, '0123', NOW)).toEqual({ ok: false, reason: 'other-key', keyTail: '9876' });
     expect(parseCsv(`${header},key_tail\n${line()},124\n`, '0123', NOW)).toMatchObject({ ok: false, reason: 'other-key' });
+    // Only a leading "k-" is the exports' prefix.
+    expect(parseCsv(`${header},key_tail\n${line()},xk-0123\n`, '0123', NOW)).toEqual({
+      ok: false,
+      reason: 'other-key',
+      keyTail: 'xk-0123',
+    });
   });
 
   it('names the first five bad lines with column, value and problem, and counts the others', () => {

@@ -126,6 +126,32 @@ describe('forecast from each China day’s net use', () => {
     expect(forecast(renewed, NOW)).toMatchObject({ kind: 'runs-out', perDay: 10 });
   });
 
+  it('a purchase day counts what was consumed on it, 0 when nothing was', () => {
+    // 8000 bought on the 7th day, on which nothing was used; 10 a day before and after.
+    const bought = daily(10, 10).map((s, i) => (i < 6 ? s : { ...s, total: 8000, consumed: s.consumed - 10 }));
+    expect(dailyNetUse(bought, NOW).map((d) => d.use)).toEqual([10, 10, 10, 10, 10, 0, 10, 10, 10]);
+    expect(forecast(bought, NOW)).toMatchObject({ kind: 'runs-out', perDay: 80 / 9 });
+  });
+
+  it.each([
+    ['the oldest of the 30 closed days counts, from the closing of the day before it', 30, { kind: 'runs-out', perDay: 1 }],
+    ['a day before the 30 closed days does not', 31, { kind: 'flat' }],
+  ])('%s', (_, daysAgo, expected) => {
+    // 30 used on one day only, `daysAgo` China days ago; one closing a day for 40 days.
+    const samples = Array.from({ length: 40 }, (_, i) => ({
+      at: TODAY - (40 - i) * DAY + 20 * HOUR,
+      total: 5000,
+      consumed: 40 - i <= daysAgo ? 30 : 0,
+    }));
+    expect(forecast(samples, NOW)).toMatchObject(expected);
+  });
+
+  it('counts the date from the last closing’s remaining, not an older closing’s', () => {
+    // Nothing used for 3 days, then 30 yesterday: 10 a day, and 70 left at yesterday's 20:00 closing: 7 days on.
+    const samples = [0, 0, 0, 30].map((consumed, i) => ({ at: TODAY - (4 - i) * DAY + 20 * HOUR, total: 100, consumed }));
+    expect(forecast(samples, NOW)).toEqual({ kind: 'runs-out', at: TODAY + 6 * DAY, days: 6, perDay: 10 });
+  });
+
   it('counts from the latest reading when the total changed since the last closing (a purchase today)', () => {
     const samples = daily(10, 10, 200);
     // 100 left at yesterday's closing (20:00) at 10 a day: the China day 9 days from today.
@@ -142,11 +168,26 @@ describe('forecast from each China day’s net use', () => {
     expect(closings([...samples, { at: NOW + DAY, total: 1, consumed: 1 }], NOW)).toHaveLength(10);
   });
 
+  it.each([
+    ['a total that is not a number', { total: Number.NaN }],
+    ['an infinite total', { total: Number.POSITIVE_INFINITY }],
+    ['a consumed count that is not a number', { consumed: Number.NaN }],
+    ['an infinite consumed count', { consumed: Number.NEGATIVE_INFINITY }],
+  ])('ignores a reading with %s', (_, odd) => {
+    const samples = daily(10, 10);
+    // After yesterday's closing (20:00, 100 consumed): it would be that day's closing.
+    const withOdd = [...samples, { at: TODAY - DAY + 21 * HOUR, total: 5000, consumed: 100, ...odd }];
+    expect(forecast(withOdd, NOW)).toEqual(forecast(samples, NOW));
+    expect(dailyNetUse(withOdd, NOW)).toEqual(dailyNetUse(samples, NOW));
+  });
+
   it('says "not enough data" under 3 days of closings, "flat" without net use, and nothing for total 0 or none left', () => {
     expect(forecast(daily(3, 10), NOW)).toEqual({ kind: 'not-enough-data' });
     expect(forecast(daily(4, 10), NOW)).toMatchObject({ kind: 'runs-out', perDay: 10 });
     expect(forecast(daily(10, 0), NOW)).toEqual({ kind: 'flat' });
     expect(forecast(daily(10, 10, 0), NOW)).toEqual({ kind: 'none' });
+    // Total 0 says nothing even when `consumed` fell below 0 (which would leave some "remaining").
+    expect(forecast(daily(10, -1, 0), NOW)).toEqual({ kind: 'none' });
     expect(forecast(daily(10, 10, 100), NOW)).toEqual({ kind: 'none' });
     // Use older than the 30 closed days does not count.
     expect(
