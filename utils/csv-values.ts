@@ -6,12 +6,14 @@ export type Separator = ',' | ';' | '\t';
 
 /**
  * Characters a spreadsheet groups thousands with, by separator: "," only where it cannot split cells (a quoted cell of
- * a comma file), "." and spaces where "," is the decimal mark (semicolon and tab files); "，" anywhere.
+ * a comma file; any cell of a tab file, which Excel's "Unicode text" writes in every locale), "." and spaces where ","
+ * is the decimal mark (semicolon and tab files); "，" anywhere. A group is always three digits, so "1,5" or "1.5" is
+ * never a count.
  */
 const GROUPS: Record<Separator, string[]> = {
   ',': [',', '，'],
   ';': ['.', ' ', '\u00A0', '\u202F', '，'],
-  '\t': ['.', ' ', '\u00A0', '\u202F', '，'],
+  '\t': [',', '.', ' ', '\u00A0', '\u202F', '，'],
 };
 const PLAIN_COUNT = /^\d{1,12}$/;
 
@@ -47,11 +49,17 @@ export function parseTime(text: string): ReadTime | null {
   const value = text.trim();
   if (ISO_WITH_OFFSET.test(value)) {
     const at = Date.parse(value);
+    // Date.parse rolls 2026-02-30 over into March: its own date, read back, must be the one written.
+    const [year = 0, month = 0, day = 0] = value.slice(0, 10).split('-').map(Number);
+    const written = new Date(Date.UTC(year, month - 1, day));
+    if (written.getUTCMonth() !== month - 1 || written.getUTCDate() !== day) return null;
     return Number.isNaN(at) ? null : { at, minuteOnly: !/T\d{2}:\d{2}:/.test(value) };
   }
   const match = CHINA_TIME.exec(value);
   if (!match) return null;
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = match.slice(1, 6).map(Number);
+  // No reading is older than the extension; Date.UTC would also take 0000–0099 for 1900–1999.
+  if (year < 2000) return null;
   const second = match[6] === undefined ? undefined : Number(match[6]);
   const utc = Date.UTC(year, month - 1, day, hour, minute, second ?? 0);
   const back = new Date(utc);
@@ -71,8 +79,11 @@ const asNumber = (text: string): number | null => (/^[\d.eE+-]+$/.test(text) && 
  * spreadsheet re-saved it ("123" without its leading zero, "1.20E+05" for "12e4").
  */
 export function sameKeyTail(cell: string, keyTail: string): boolean {
-  const tail = cell.trim().replace(/^k-/i, '');
+  const text = cell.trim();
+  const tail = text.replace(/^k-/i, '');
   if (tail.toLowerCase() === keyTail.toLowerCase()) return true;
-  const [file, own] = [asNumber(tail), asNumber(keyTail)];
-  return file !== null && file === own;
+  // Written as text (`k-…`), or still four characters long: untouched, so only the same text names the same key.
+  if (tail !== text || tail.length === keyTail.length) return false;
+  const file = asNumber(tail);
+  return file !== null && file === asNumber(keyTail);
 }

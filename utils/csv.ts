@@ -106,7 +106,8 @@ const headerNames = (row: Row | undefined): string[] => (row?.cells ?? []).map((
 
 /** The separator that makes the first line name the most of the fixed columns (comma when none does). */
 function detectSeparator(text: string): Separator {
-  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
+  // The header: the first line with a letter in it (a spreadsheet may write blank or empty-celled rows first).
+  const firstLine = text.split(/\r\n|\r|\n/).find((line) => /\p{L}/u.test(line)) ?? '';
   const named = (separator: Separator) =>
     headerNames(rows(firstLine, separator)[0]).filter((name) => (CSV_COLUMNS as readonly string[]).includes(name)).length;
   return ([';', '\t'] as const).reduce<Separator>((best, separator) => (named(separator) > named(best) ? separator : best), ',');
@@ -181,10 +182,15 @@ type RowReading = { time: ReadTime; module: Sample['modules'][number] } | Omit<B
 /** One row's reading, or its first bad cell. */
 function readRow(get: (name: string) => string, separator: Separator, now: number): RowReading {
   const timeText = get('time');
-  const time = parseTime(timeText) ?? parseTime(get('local_time'));
+  const fromTime = parseTime(timeText);
+  const time = fromTime ?? parseTime(get('local_time'));
   if (!time)
     return timeText === '' ? { column: 'time', value: '', problem: 'empty' } : { column: 'time', value: timeText, problem: 'time' };
-  if (time.at > now) return { column: 'time', value: timeText, problem: 'future' };
+  // The value the reading was taken from, local_time when time could not be read.
+  if (time.at > now)
+    return fromTime
+      ? { column: 'time', value: timeText, problem: 'future' }
+      : { column: 'local_time', value: get('local_time'), problem: 'future' };
   const id = get('module');
   if (id === '') return { column: 'module', value: '', problem: 'empty' };
   const counts: number[] = [];

@@ -4,7 +4,8 @@
 // minus `consumed` at the closing before it. Quota added and deleted within a day cancels out; a deletion that
 // returns quota lowers the net use. The total never enters: a purchase is not use, and a day on which the total fell
 // (an expiry, which may take its consumption along) or rose while `consumed` fell (a renewal) counts as no data. The pace is the
-// net use of the last 30 closed days (today is not closed) over the days between the first and the last closing used;
+// net use of the last 30 closed days (today is not closed) over the days between the first and the last closing used
+// (a day of no data counts among the days, not in the use);
 // under 3 days of closings: "not enough data"; no net use (0 or less): "flat". The run-out date counts from the latest
 // closing's remaining, or from the latest reading when the total changed since. Readings after `now` are ignored.
 // Days are China days (UTC+8).
@@ -82,15 +83,11 @@ export function forecast(samples: readonly ModuleSample[], now: number): Forecas
   const today = cstDayStart(now);
   // The last 30 closed days, and the closing before the first of them (their net use needs it).
   const used = closings(samples, now).filter((c) => c.day < today && c.day >= today - (WINDOW_DAYS + 1) * DAY);
-  let net = 0;
-  let days = 0;
-  for (const [before, closing] of pairs(used)) {
-    const use = netUse(before, closing);
-    if (use === null) continue;
-    net += use;
-    days += Math.round((closing.day - before.day) / DAY);
-  }
+  // A day of no data adds nothing to the use but keeps its place in the days: the pace never rises because a day
+  // turned into "no data", so more use never moves the date later.
+  const net = pairs(used).reduce((sum, [before, closing]) => sum + (netUse(before, closing) ?? 0), 0);
   const closing = used.at(-1);
+  const days = closing && used[0] ? Math.round((closing.day - used[0].day) / DAY) : 0;
   if (!closing || days < MIN_DAYS) return { kind: 'not-enough-data' };
   if (net <= 0) return { kind: 'flat' };
   const perDay = net / days;

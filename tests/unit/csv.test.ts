@@ -413,3 +413,45 @@ describe('what spreadsheets write back (issue 21)', () => {
     expect(result).toMatchObject({ ok: true, rows: 6, separator: '\t' });
   });
 });
+
+describe('what the review of issue 21 found (each test failed before its fix)', () => {
+  const header = CSV_COLUMNS.join(',');
+  const row = '2026-11-29T12:00:00+08:00,radar_id,50,2,48,50';
+
+  it.each([
+    ['k-0e99', '0e12'],
+    ['k-0100', '1e02'],
+    ['0000', '0e12'],
+  ])('the file of the key ending %s is not the saved key ending %s', (cell, own) => {
+    expect(parseCsv(`${header},key_tail\n${row},${cell}\n`, own, NOW + 3_600_000)).toMatchObject({ ok: false, reason: 'other-key' });
+  });
+
+  it('reads Excel’s "Unicode text" (tabs) with counts grouped by commas, quoted or not', () => {
+    const file = `${CSV_COLUMNS.join('\t')}\n2026-11-29T12:00:00+08:00\tradar_id\t"12,000"\t1,000\t"11,000"\t400\n`;
+    expect(parseCsv(file, 'ab12', NOW)).toMatchObject({ ok: true, samples: [{ modules: [{ total: 12000, consumed: 1000 }] }] });
+  });
+
+  it('refuses an ISO time whose date does not exist, and a year before 2000', () => {
+    for (const time of ['2026-02-30T08:00:00+08:00', '0026/11/29 12:00']) {
+      expect(parseCsv(`${header}\n${time},radar_id,50,2,48,50\n`, 'ab12', NOW)).toMatchObject({
+        ok: false,
+        bad: [{ column: 'time', problem: 'time' }],
+      });
+    }
+  });
+
+  it('names local_time when the reading came from it', () => {
+    expect(parseCsv(`${header},local_time\n########,radar_id,50,2,48,50,2026-12-01 12:00:00\n`, 'ab12', NOW)).toMatchObject({
+      ok: false,
+      bad: [{ column: 'local_time', value: '2026-12-01 12:00:00', problem: 'future' }],
+    });
+  });
+
+  it.each([
+    ['a blank first line', '\n'],
+    ['a first row of empty cells', ';;;;;\n'],
+  ])('finds the separator after %s', (_, before) => {
+    const file = `${before}${CSV_COLUMNS.join(';')}\n2026-11-29T12:00:00+08:00;radar_id;50;2;48;50\n`;
+    expect(parseCsv(file, 'ab12', NOW)).toMatchObject({ ok: true, separator: ';' });
+  });
+});

@@ -77,7 +77,7 @@ describe('forecast from each China day’s net use', () => {
     );
   });
 
-  it('a purchase or an expiry never counts as use: a constant pace stays exactly the same', () => {
+  it('a purchase or an expiry never counts as use: a purchase leaves a constant pace as it is, an expiry day adds nothing', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 20 }),
@@ -96,7 +96,9 @@ describe('forecast from each China day’s net use', () => {
             return isExpiry ? { ...s, total: s.total - amount, consumed: s.consumed - taken } : { ...s, total: s.total + amount };
           });
           const result = forecast(changed, NOW);
-          if (result.kind !== 'none') expect(perDayOf(result)).toBeCloseTo(perDay, 9);
+          if (result.kind === 'none') return;
+          // The expiry's day is no data: nothing of it counts as use, its day still among the days.
+          expect(perDayOf(result)).toBeCloseTo(isExpiry ? (perDay * (days - 2)) / (days - 1) : perDay, 9);
         },
       ),
     );
@@ -123,7 +125,8 @@ describe('forecast from each China day’s net use', () => {
   it('a renewal day (the total rose while consumed fell) counts as no data', () => {
     const renewed = daily(10, 10).map((s, i) => (i < 6 ? s : { ...s, total: 8000, consumed: s.consumed - 55 }));
     expect(dailyNetUse(renewed, NOW).map((d) => d.use)).toEqual([10, 10, 10, 10, 10, null, 10, 10, 10]);
-    expect(forecast(renewed, NOW)).toMatchObject({ kind: 'runs-out', perDay: 10 });
+    // Its use is unknown: nothing counted, its day among the nine.
+    expect(forecast(renewed, NOW)).toMatchObject({ kind: 'runs-out', perDay: 80 / 9 });
   });
 
   it('a purchase day counts what was consumed on it, 0 when nothing was', () => {
@@ -243,5 +246,71 @@ describe('cstDayStart', () => {
     ['00:00 in Beijing', Date.UTC(2026, 10, 29, 16, 0), Date.UTC(2026, 10, 29, 16)],
   ])('is 00:00 China time of the China day (%s)', (_, ms, start) => {
     expect(cstDayStart(ms)).toBe(start);
+  });
+});
+
+describe('what the review found (each test failed before its fix)', () => {
+  /** A purchase on day 5 (the total doubles) with `consumed` at the purchase's closing given, `extra` more used. */
+  const purchase = (day5Consumed: number, extra: number): ModuleSample[] =>
+    Array.from({ length: 10 }, (_, i) => ({
+      at: TODAY - (10 - i) * DAY + 20 * HOUR,
+      total: i < 5 ? 1000 : 2000,
+      consumed: i < 5 ? 500 + 10 * i : day5Consumed + extra + 10 * (i - 5),
+    }));
+
+  it('one more company used on a renewal day never gives a later date', () => {
+    const slower = forecast(purchase(539, 0), NOW);
+    const faster = forecast(purchase(539, 1), NOW);
+    expect([slower.kind, faster.kind]).toEqual(['runs-out', 'runs-out']);
+    if (slower.kind === 'runs-out' && faster.kind === 'runs-out') expect(faster.at).toBeLessThanOrEqual(slower.at);
+  });
+
+  it('additions outstanding at an end of a full window move the pace by at most that amount ÷ 30, renewal or not', () => {
+    const window = (renewalAt?: number): ModuleSample[] =>
+      Array.from({ length: 31 }, (_, i) => ({
+        at: TODAY - (31 - i) * DAY + 20 * HOUR,
+        total: renewalAt !== undefined && i >= renewalAt ? 9000 : 5000,
+        consumed: renewalAt !== undefined && i >= renewalAt ? 10 * (i - renewalAt) : 1000 + 10 * i,
+      }));
+    for (const samples of [window(), window(15)]) {
+      const outstanding = samples.map((s, i) => (i === samples.length - 1 ? { ...s, consumed: s.consumed + 100 } : s));
+      expect(Math.abs(perDayOf(forecast(outstanding, NOW)) - perDayOf(forecast(samples, NOW)))).toBeLessThanOrEqual(100 / 30 + 1e-9);
+    }
+  });
+
+  it('more use never moves the date later, with purchases and renewals in the history too', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            use: fc.integer({ min: 0, max: 20 }),
+            extra: fc.integer({ min: 0, max: 5 }),
+            bought: fc.integer({ min: 0, max: 2 }),
+            returned: fc.integer({ min: 0, max: 30 }),
+          }),
+          { minLength: 5, maxLength: 30 },
+        ),
+        (days) => {
+          const history = (withExtra: boolean) => {
+            let total = 3000;
+            let consumed = 0;
+            return days.map((day, i) => {
+              // A purchase or a renewal (the total rises; a renewal also hands back part of what was consumed).
+              if (day.bought > 0) {
+                total += 1000;
+                if (day.bought === 2) consumed = Math.max(0, consumed - day.returned);
+              }
+              consumed += day.use + (withExtra ? day.extra : 0);
+              return { at: TODAY - (days.length - i) * DAY + 20 * HOUR, total, consumed };
+            });
+          };
+          const slower = forecast(history(false), NOW);
+          const faster = forecast(history(true), NOW);
+          if (slower.kind === 'runs-out' && faster.kind === 'runs-out') expect(faster.at).toBeLessThanOrEqual(slower.at);
+          if (slower.kind === 'runs-out') expect(['runs-out', 'none']).toContain(faster.kind);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
