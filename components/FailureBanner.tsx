@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
-import { explainFailure } from '@/utils/explain-failure';
+import { explainFailure } from '@/utils/qcc/explain-failure';
 import { formatWhen, t } from '@/utils/i18n';
-import { PRO_QCC_ORIGIN } from '@/utils/pro-qcc';
-import type { ClockHint, QuotaFailure } from '@/utils/quota-types';
+import { PRO_QCC_ORIGIN } from '@/utils/qcc/pro-qcc';
+import type { ClockHint, QuotaFailure } from '@/utils/qcc/quota-types';
 
 /** The field of the key pair a key-pair failure points at: the key for a malformed or unknown key, else the SecretKey. */
 export const fieldToFix = (failure: QuotaFailure): 'key' | 'secret' =>

@@ -1,8 +1,8 @@
 import { render, type FunctionComponent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
-import { checkSettings } from '@/utils/settings';
-import { checkCredentials } from '@/utils/credentials';
+import { checkSettings } from '@/utils/settings/settings';
+import { checkCredentials } from '@/utils/qcc/credentials';
 import {
   credentialsItem,
   historySummaryItem,

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onAlertClicked } from '@/utils/alerts';
-import { badgeLook, isProQccUrl, paintTab } from '@/utils/badge';
+import { onAlertClicked } from '@/utils/alerts/alerts';
+import { badgeLook, isProQccUrl, paintTab } from '@/utils/alerts/badge';
 import { isForgetMessage, isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
-import { openSettingsAfterInstall } from '@/utils/open-settings-after-install';
-import { policyChangesKeyPair } from '@/utils/policy';
-import { createQuotaMonitor, ensurePollAlarm } from '@/utils/quota-monitor';
-import { MINUTE } from '@/utils/retry-schedule';
-import { showStoredState } from '@/utils/show-state';
-import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
-import { vendorText } from '@/utils/vendor-text';
+import { openSettingsAfterInstall } from '@/utils/settings/open-settings-after-install';
+import { policyChangesKeyPair } from '@/utils/settings/policy';
+import { createQuotaMonitor, ensurePollAlarm } from '@/utils/monitor/quota-monitor';
+import { MINUTE } from '@/utils/monitor/retry-schedule';
+import { showStoredState } from '@/utils/alerts/show-state';
+import { createPolicySync, POLICY_ALARM } from '@/utils/settings/sync-policy';
+import { vendorText } from '@/utils/qcc/vendor-text';
 import {
   credentialsItem,
   historySummaryItem,

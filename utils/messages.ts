@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Credentials } from './credentials';
-import type { RefreshTrigger } from './monitor-transition';
-import type { ClockHint, ParsedQuota } from './quota-types';
+import type { Credentials } from './qcc/credentials';
+import type { RefreshTrigger } from './monitor/monitor-transition';
+import type { ClockHint, ParsedQuota } from './qcc/quota-types';
 
 /** "Refresh the quota" (the popup's button, or opening it). */
 export interface RefreshMessage {

@@ -1,18 +1,18 @@
 // Every item the extension stores, with its key, default and version: the one place to look. The history's chunks
 // (one key per China day, `history:<key id>:<day>`, and `history:<key id>:index`, version 1) are described and
-// written in utils/history.ts.
+// written in utils/history/history.ts.
 // Who writes what: the options page writes the user's own settings and saves a key pair; the worker writes the rest
-// ("Forget this key" included); the history's chunks and summary are written only through utils/history-writes.ts.
-// The key pair and settings in use are the user's own with the administrator's policy over them (utils/policy.ts).
+// ("Forget this key" included); the history's chunks and summary are written only through utils/history/history-writes.ts.
+// The key pair and settings in use are the user's own with the administrator's policy over them (utils/settings/policy.ts).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { checkCredentials, type Credentials } from './credentials';
-import { effectiveCredentials, effectiveSettings, managesKeyPair, namesHalfKeyPair, type Policy } from './policy';
-import type { HistorySummary } from './history';
-import type { PendingRemoval } from './policy-read';
-import { NO_RETRY, type RetryState } from './monitor-transition';
-import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './quota-types';
-import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings';
+import { checkCredentials, type Credentials } from './qcc/credentials';
+import { effectiveCredentials, effectiveSettings, managesKeyPair, namesHalfKeyPair, type Policy } from './settings/policy';
+import type { HistorySummary } from './history/history';
+import type { PendingRemoval } from './settings/policy-read';
+import { NO_RETRY, type RetryState } from './monitor/monitor-transition';
+import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './qcc/quota-types';
+import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings/settings';
 
 /** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {

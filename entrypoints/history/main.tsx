@@ -1,7 +1,7 @@
-import { HistoryApp } from '@/components/HistoryApp';
+import { HistoryApp } from '@/components/history/HistoryApp';
 import { mountPage } from '@/components/page-shell';
 import '@/components/style.css';
-import '@/components/form.css';
-import '@/components/history.css';
+import '@/components/settings/form.css';
+import '@/components/history/history.css';
 
 void mountPage('historyTitle', HistoryApp);

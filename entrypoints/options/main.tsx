@@ -1,6 +1,6 @@
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/settings/OptionsApp';
 import { mountPage } from '@/components/page-shell';
 import '@/components/style.css';
-import '@/components/form.css';
+import '@/components/settings/form.css';
 
 void mountPage('optionsTitle', OptionsApp);

@@ -1,8 +1,8 @@
-import { PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { mountPage } from '@/components/page-shell';
 import { afterFirstPaint } from '@/utils/after-first-paint';
 import { requestRefresh } from '@/utils/messages';
-import { MINUTE } from '@/utils/retry-schedule';
+import { MINUTE } from '@/utils/monitor/retry-schedule';
 import '@/components/style.css';
 
 /** Opening the popup refreshes data older than this, after painting what is stored. */

@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaState } from '@/utils/quota-types';
+import type { QuotaState } from '@/utils/qcc/quota-types';
 import { badgeOf, DEMO_KEY, moduleNumbers, openPopup, saveCredentials, startBoth, ZH_LABELS, type Browser, type StandIn } from './harness';
 
 declare const chrome: typeof browser;

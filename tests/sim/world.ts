@@ -9,10 +9,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeTitle } from '@/utils/badge';
-import { cstDay, keyId, KEEP_DAYS, type Sample } from '@/utils/history';
-import { DAY, HOUR, MINUTE, nextCstMidnight } from '@/utils/retry-schedule';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { badgeTitle } from '@/utils/alerts/badge';
+import { cstDay, keyId, KEEP_DAYS, type Sample } from '@/utils/history/history';
+import { DAY, HOUR, MINUTE, nextCstMidnight } from '@/utils/monitor/retry-schedule';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { seeded } from '../unit/builders';
 import { expectedBadge, FIRST_REASON, lowCounts } from './oracle';
 
@@ -191,7 +191,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   // The pages' own modules, as a newly installed extension loads them.
   vi.resetModules();
   const { credentialsItem, readCredentials, readCurrentView, settingsItem } = await import('@/utils/storage');
-  const { importSamples } = await import('@/utils/history-writes');
+  const { importSamples } = await import('@/utils/history/history-writes');
   const end = START + scenario.days * DAY;
   const events = [...scenario.events].sort((a, b) => a.at - b.at);
   const period = scenario.pollMinutes * MINUTE;
@@ -306,7 +306,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   // ---- the vendor ----
   const faultAt = (at: number) => faults.find((f) => f.from <= at && at < f.to);
   vi.stubGlobal('fetch', async (input: string, init: RequestInit) => {
-    // The extension's own files (the vendor's sentences, utils/vendor-text.ts): served from the package, not a request.
+    // The extension's own files (the vendor's sentences, utils/qcc/vendor-text.ts): served from the package, not a request.
     if (input.startsWith('chrome-extension://')) return new Response(readFileSync(`public${new URL(input).pathname}`, 'utf8'));
     const owner = actor.getStore();
     if (owner !== undefined && dead.has(owner)) return never();

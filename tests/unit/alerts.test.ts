@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { alertText, announce, nextAlerts, onAlertClicked } from '@/utils/alerts';
-import type { HistorySummary } from '@/utils/history';
-import type { ModuleQuota, QuotaState } from '@/utils/quota-types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { alertText, announce, nextAlerts, onAlertClicked } from '@/utils/alerts/alerts';
+import type { HistorySummary } from '@/utils/history/history';
+import type { ModuleQuota, QuotaState } from '@/utils/qcc/quota-types';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { alertMemoryItem, credentialsItem, quotaStateItem, readCurrentView, type AlertMemory } from '@/utils/storage';
 import { apiError, moduleQuota as module, NO_ALERTS, quotaState, runsOut, viewOf } from './builders';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { MINUTE } from '@/utils/retry-schedule';
+import { MINUTE } from '@/utils/monitor/retry-schedule';
 import { credentialsItem, quotaStateItem } from '@/utils/storage';
 import { HEALTHY_MODULES, okAnswer } from './builders';
 

@@ -11,10 +11,10 @@ import {
   paintTab,
   PACE_COLORS,
   STALE_COLORS,
-} from '@/utils/badge';
-import { HOUR } from '@/utils/retry-schedule';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { QuotaState } from '@/utils/quota-types';
+} from '@/utils/alerts/badge';
+import { HOUR } from '@/utils/monitor/retry-schedule';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import type { QuotaState } from '@/utils/qcc/quota-types';
 import { apiError, HEALTHY_MODULES as healthy, moduleQuota as module, NO_ALERTS, quotaState, runsOut, viewOf } from './builders';
 import { useLocale } from './setup';
 

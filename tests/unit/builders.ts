@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/quota-types';
-import type { HistorySummary, Sample } from '@/utils/history';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/qcc/quota-types';
+import type { HistorySummary, Sample } from '@/utils/history/history';
 import { withPolicy, type AlertMemory, type CurrentView, type StoredState } from '@/utils/storage';
-import type { Credentials } from '@/utils/credentials';
-import type { Policy } from '@/utils/policy';
+import type { Credentials } from '@/utils/qcc/credentials';
+import type { Policy } from '@/utils/settings/policy';
 
 /** A module as the extension keeps it: remaining is total − consumed, never below 0. */
 export const moduleQuota = (id: string, total: number, consumed: number, deletable: number): ModuleQuota => ({

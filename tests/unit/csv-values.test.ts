@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseTime, sameKeyTail, type Separator } from '@/utils/csv-values';
+import { parseCount, parseTime, sameKeyTail, type Separator } from '@/utils/history/csv-values';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0); // 2026-11-29 12:00 in Beijing
 

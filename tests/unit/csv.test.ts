@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { CSV_COLUMNS, csvFileName, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/csv';
-import type { Sample } from '@/utils/history';
+import { CSV_COLUMNS, csvFileName, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/history/csv';
+import type { Sample } from '@/utils/history/history';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0);
 const samples: Sample[] = [

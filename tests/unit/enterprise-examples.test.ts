@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '@/utils/policy';
+import { checkPolicy } from '@/utils/settings/policy';
 
 interface Schema {
   type?: string;

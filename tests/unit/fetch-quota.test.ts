@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchQuota } from '@/utils/fetch-quota';
+import { fetchQuota } from '@/utils/qcc/fetch-quota';
 import { md5 } from './builders';
 const credentials = { key: 'key 企查查', secretKey: 'SECRET' };
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0, 500);

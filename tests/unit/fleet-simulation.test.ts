@@ -2,9 +2,9 @@
 // minute, before and after the spreading of issue 11. The decisions are the extension's own (shouldSend,
 // nextPollTime, the start transition); only the browser's clock, alarms and the people are modelled.
 import { describe, expect, it } from 'vitest';
-import { NO_RETRY, shouldSend, transition, type RefreshTrigger } from '@/utils/monitor-transition';
-import { nextPollTime } from '@/utils/quota-monitor';
-import { HOUR, MINUTE, nextCstMidnight } from '@/utils/retry-schedule';
+import { NO_RETRY, shouldSend, transition, type RefreshTrigger } from '@/utils/monitor/monitor-transition';
+import { nextPollTime } from '@/utils/monitor/quota-monitor';
+import { HOUR, MINUTE, nextCstMidnight } from '@/utils/monitor/retry-schedule';
 import { seeded } from './builders';
 
 const DAY_START = Date.UTC(2026, 10, 30, 0, 0); // 08:00 in Beijing, a Monday

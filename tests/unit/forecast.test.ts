@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closings, cstDayStart, dailyNetUse, forecast, MIN_DAYS, type Forecast, type ModuleSample } from '@/utils/forecast';
-import { DAY, HOUR } from '@/utils/retry-schedule';
+import { closings, cstDayStart, dailyNetUse, forecast, MIN_DAYS, type Forecast, type ModuleSample } from '@/utils/history/forecast';
+import { DAY, HOUR } from '@/utils/monitor/retry-schedule';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0); // 12:00 in Beijing
 const TODAY = cstDayStart(NOW);

@@ -1,10 +1,10 @@
 // The history page's charts: round values, China days and months, the history's own span, a readout by pointer and key.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryChart } from '@/components/HistoryChart';
-import { timeTicks, valueTicks } from '@/utils/chart-scale';
-import { cstDayStart } from '@/utils/forecast';
-import { DAY, HOUR } from '@/utils/retry-schedule';
+import { HistoryChart } from '@/components/history/HistoryChart';
+import { timeTicks, valueTicks } from '@/utils/history/chart-scale';
+import { cstDayStart } from '@/utils/history/forecast';
+import { DAY, HOUR } from '@/utils/monitor/retry-schedule';
 import { useLocale } from './setup';
 
 afterEach(cleanup);

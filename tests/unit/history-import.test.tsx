@@ -1,9 +1,9 @@
 // The history page's import, as a user does it: a file chosen, and what the page says about it.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HistoryApp } from '@/components/HistoryApp';
-import { CSV_COLUMNS } from '@/utils/csv';
-import { readHistory, recordSample } from '@/utils/history';
+import { HistoryApp } from '@/components/history/HistoryApp';
+import { CSV_COLUMNS } from '@/utils/history/csv';
+import { readHistory, recordSample } from '@/utils/history/history';
 import { credentialsItem } from '@/utils/storage';
 import { historySample, storedState } from './builders';
 import { useLocale } from './setup';

@@ -1,8 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cstDay, forgetHistory, keyId, KEEP_DAYS, mergeSamples, readHistory, recordSample, summarize, type Sample } from '@/utils/history';
-import { createQuotaMonitor } from '@/utils/quota-monitor';
-import { DAY, MINUTE } from '@/utils/retry-schedule';
+import {
+  cstDay,
+  forgetHistory,
+  keyId,
+  KEEP_DAYS,
+  mergeSamples,
+  readHistory,
+  recordSample,
+  summarize,
+  type Sample,
+} from '@/utils/history/history';
+import { createQuotaMonitor } from '@/utils/monitor/quota-monitor';
+import { DAY, MINUTE } from '@/utils/monitor/retry-schedule';
 import { credentialsItem, historySummaryItem } from '@/utils/storage';
 import { historySample, okAnswer } from './builders';
 
@@ -91,7 +101,7 @@ describe('the history', () => {
 
 describe('export, then import on a fresh install with the same key', () => {
   it('gives the same history and the same forecast', async () => {
-    const { parseCsv, toCsv } = await import('@/utils/csv');
+    const { parseCsv, toCsv } = await import('@/utils/history/csv');
     for (let day = 0; day < 40; day += 1) await recordSample('KEY0', sample(NOW - (39 - day) * DAY, 100 + day * 7));
     const before = await readHistory('KEY0');
     const csv = toCsv(before, 'KEY0'.slice(-4), (id) => id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLow, lowState, thresholdCount } from '@/utils/low-quota';
-import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings';
+import { isLow, lowState, thresholdCount } from '@/utils/alerts/low-quota';
+import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/utils/settings/settings';
 import { moduleQuota } from './builders';
 
 const module = (total: number, consumed: number, deletable: number, id = 'bene_id') => moduleQuota(id, total, consumed, deletable);

@@ -1,8 +1,8 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OptionsApp } from '@/components/OptionsApp';
-import { PopupApp } from '@/components/PopupApp';
-import { checkPolicy } from '@/utils/policy';
+import { OptionsApp } from '@/components/settings/OptionsApp';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { checkPolicy } from '@/utils/settings/policy';
 import { apiError, quotaState, storedState } from './builders';
 import { useLocale } from './setup';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { keyId } from '@/utils/history';
-import { checkPolicy } from '@/utils/policy';
-import { POLL_ALARM } from '@/utils/quota-monitor';
-import { createPolicySync, POLICY_ALARM } from '@/utils/sync-policy';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { keyId } from '@/utils/history/history';
+import { checkPolicy } from '@/utils/settings/policy';
+import { POLL_ALARM } from '@/utils/monitor/quota-monitor';
+import { createPolicySync, POLICY_ALARM } from '@/utils/settings/sync-policy';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { credentialsItem, policyItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
 import { md5, statusAnswer, workerTestbed } from './builders';
 

@@ -2,9 +2,9 @@
 // browser's storage and alarms): these tests failed before the monitor became a pure transition.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM, START_ALARM } from '@/utils/quota-monitor';
-import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM, START_ALARM } from '@/utils/monitor/quota-monitor';
+import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { alertMemoryItem, credentialsItem, quotaStateItem, readCurrentView, readStoredState, retryStateItem } from '@/utils/storage';
 import { HEALTHY_MODULES, moduleQuota, okAnswer, statusAnswer } from './builders';
 

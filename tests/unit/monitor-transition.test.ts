@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NO_RETRY, serverNow, shouldSend, transition, type Answer, type MonitorStored } from '@/utils/monitor-transition';
-import { EMPTY_QUOTA_STATE, type QuotaFailure } from '@/utils/quota-types';
-import { DAY, HOUR, MINUTE } from '@/utils/retry-schedule';
+import { NO_RETRY, serverNow, shouldSend, transition, type Answer, type MonitorStored } from '@/utils/monitor/monitor-transition';
+import { EMPTY_QUOTA_STATE, type QuotaFailure } from '@/utils/qcc/quota-types';
+import { DAY, HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { apiError, HEALTHY_MODULES, quotaState } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing

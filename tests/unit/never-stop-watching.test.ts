@@ -4,12 +4,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { keyId, readHistory, type Sample } from '@/utils/history';
-import { importSamples, recordAnswer } from '@/utils/history-writes';
-import { checkPolicy } from '@/utils/policy';
-import { POLL_ALARM, START_ALARM } from '@/utils/quota-monitor';
-import { DAY, HOUR, MINUTE } from '@/utils/retry-schedule';
-import { POLICY_ALARM } from '@/utils/sync-policy';
+import { keyId, readHistory, type Sample } from '@/utils/history/history';
+import { importSamples, recordAnswer } from '@/utils/history/history-writes';
+import { checkPolicy } from '@/utils/settings/policy';
+import { POLL_ALARM, START_ALARM } from '@/utils/monitor/quota-monitor';
+import { DAY, HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
+import { POLICY_ALARM } from '@/utils/settings/sync-policy';
 import { credentialsItem, historySummaryItem, policyItem, policyReadItem, quotaStateItem, readCredentials } from '@/utils/storage';
 import { HEALTHY_MODULES, historySample, md5, workerTestbed } from './builders';
 

@@ -3,8 +3,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '@/components/OptionsApp';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { OptionsApp } from '@/components/settings/OptionsApp';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { SETTINGS_VERSION } from '@/utils/storage';
 import { storedState } from './builders';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuotaResponse } from '@/utils/parse-quota-response';
-import type { QuotaFailure } from '@/utils/quota-types';
+import { parseQuotaResponse } from '@/utils/qcc/parse-quota-response';
+import type { QuotaFailure } from '@/utils/qcc/quota-types';
 import { moduleQuota } from './builders';
 
 /** The document's example answer, verbatim. */

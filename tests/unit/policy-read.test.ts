@@ -1,9 +1,9 @@
-// One read of storage.managed, as the pure function decides it (utils/policy-read.ts); the worker's handling of the
+// One read of storage.managed, as the pure function decides it (utils/settings/policy-read.ts); the worker's handling of the
 // same reads over the fake browser is in never-stop-watching.test.ts.
 import { describe, expect, it } from 'vitest';
-import { keyId } from '@/utils/history';
-import { checkPolicy, type Policy } from '@/utils/policy';
-import { applyPolicyRead, CONFIRM_AFTER, type PolicyKnowledge } from '@/utils/policy-read';
+import { keyId } from '@/utils/history/history';
+import { checkPolicy, type Policy } from '@/utils/settings/policy';
+import { applyPolicyRead, CONFIRM_AFTER, type PolicyKnowledge } from '@/utils/settings/policy-read';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const PAIR = checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1' });

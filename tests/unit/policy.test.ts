@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldControl } from '@/utils/field-control';
+import { fieldControl } from '@/utils/settings/field-control';
 import {
   checkPolicy,
   effectiveCredentials,
@@ -7,8 +7,8 @@ import {
   managesKeyPair,
   namesHalfKeyPair,
   policyChangesKeyPair,
-} from '@/utils/policy';
-import { DEFAULT_SETTINGS, PACE_DAYS_MAX, POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Settings } from '@/utils/settings';
+} from '@/utils/settings/policy';
+import { DEFAULT_SETTINGS, PACE_DAYS_MAX, POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Settings } from '@/utils/settings/settings';
 
 const OWN_PAIR = { key: 'OWNKEY', secretKey: 'OWNSECRET' };
 const OWN_SETTINGS: Settings = {

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp } from '@/components/PopupApp';
-import type { QuotaState } from '@/utils/quota-types';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { QuotaState } from '@/utils/qcc/quota-types';
 import { storedState } from './builders';
 import { useLocale } from './setup';
 

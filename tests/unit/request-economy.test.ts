@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
-import { HOUR, MINUTE } from '@/utils/retry-schedule';
+import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quota-monitor';
+import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { credentialsItem, pollPhaseItem } from '@/utils/storage';
 import { okAnswer, statusAnswer } from './builders';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/quota-monitor';
-import { HOUR, MINUTE } from '@/utils/retry-schedule';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quota-monitor';
+import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { credentialsItem, quotaStateItem, retryStateItem, settingsItem } from '@/utils/storage';
 import { okAnswer, statusAnswer } from './builders';
 

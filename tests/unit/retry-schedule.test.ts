@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, HOUR, MINUTE, nextAttemptAt, nextCstMidnight } from '@/utils/retry-schedule';
+import { backoffDelay, HOUR, MINUTE, nextAttemptAt, nextCstMidnight } from '@/utils/monitor/retry-schedule';
 
 describe('nextCstMidnight', () => {
   afterEach(() => vi.unstubAllEnvs());

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { md5Upper, signRequest } from '@/utils/sign-request';
+import { md5Upper, signRequest } from '@/utils/qcc/sign-request';
 import { md5 as nodeMd5 } from './builders';
 
 describe('md5Upper', () => {

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
-import { explainFailure } from '@/utils/explain-failure';
-import { isDocumentedCode, ruleForFailure } from '@/utils/status-codes';
+import { explainFailure } from '@/utils/qcc/explain-failure';
+import { isDocumentedCode, ruleForFailure } from '@/utils/qcc/status-codes';
 import { useLocale } from './setup';
 
 const docs = resolve(import.meta.dirname, '../../docs');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkPolicy } from '@/utils/policy';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { checkPolicy } from '@/utils/settings/policy';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { credentialsItem, FIRST_PAINT_KEYS, quotaStateItem, readStoredState, settingsItem } from '@/utils/storage';

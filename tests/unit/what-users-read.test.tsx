@@ -4,19 +4,19 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import zh from '../../public/_locales/zh_CN/messages.json';
-import { CredentialsForm } from '@/components/CredentialsForm';
-import { OptionsApp } from '@/components/OptionsApp';
-import { PopupApp } from '@/components/PopupApp';
-import { SettingsForm } from '@/components/SettingsForm';
-import { alertText } from '@/utils/alerts';
-import { badgeLook, badgeReasons, badgeTitle } from '@/utils/badge';
-import { explainFailure } from '@/utils/explain-failure';
-import type { QuotaFailure } from '@/utils/quota-types';
-import { createQuotaMonitor } from '@/utils/quota-monitor';
-import { showStoredState } from '@/utils/show-state';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { CredentialsForm } from '@/components/settings/CredentialsForm';
+import { OptionsApp } from '@/components/settings/OptionsApp';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { SettingsForm } from '@/components/settings/SettingsForm';
+import { alertText } from '@/utils/alerts/alerts';
+import { badgeLook, badgeReasons, badgeTitle } from '@/utils/alerts/badge';
+import { explainFailure } from '@/utils/qcc/explain-failure';
+import type { QuotaFailure } from '@/utils/qcc/quota-types';
+import { createQuotaMonitor } from '@/utils/monitor/quota-monitor';
+import { showStoredState } from '@/utils/alerts/show-state';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { credentialsItem, quotaStateItem, settingsItem } from '@/utils/storage';
-import { isDocumentedCode, ruleForFailure } from '@/utils/status-codes';
+import { isDocumentedCode, ruleForFailure } from '@/utils/qcc/status-codes';
 import { apiError, moduleQuota, runsOut, statusAnswer, storedState, viewOf } from './builders';
 import { useLocale } from './setup';
 
@@ -198,7 +198,7 @@ describe('status texts lead with what the user can do', () => {
 });
 
 describe('the worker marks a server sentence that is the vendor’s own', () => {
-  /** The vendor's sentence as the package's Chinese messages hold it (what utils/vendor-text.ts reads). */
+  /** The vendor's sentence as the package's Chinese messages hold it (what utils/qcc/vendor-text.ts reads). */
   const vendorText = async (code: number) => (zh as Record<string, { message: string } | undefined>)[`status_${code}`]?.message;
   const storedFailure = async (msg: string) => {
     await credentialsItem.setValue({ key: 'K'.repeat(32), secretKey: 'S'.repeat(32) });
