@@ -10,12 +10,19 @@ export default {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import the cruiser cannot follow is a blind spot for no-circular (the @/ alias needs tsconfig.depcruise.json).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|\\.output|\\.wxt|\\.stryker-tmp|reports|tests/\\.tmp)' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    tsConfig: { fileName: 'tsconfig.depcruise.json' },
     combinedDependencies: false,
     enhancedResolveOptions: {
       exportsFields: ['exports'],

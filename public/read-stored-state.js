@@ -1,3 +1,3 @@
 // Starts the page's first storage read while its module scripts load: a classic script in <head> runs at once,
-// modules only after parsing. utils/storage-items.ts (readStoredState) picks the promise up.
+// modules only after parsing. utils/storage.ts (readStoredState) picks the promise up.
 globalThis.qccStoredState = chrome.storage.local.get(['credentials', 'quotaState', 'settings', 'settings$', 'historySummary', 'policy']);

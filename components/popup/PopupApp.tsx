@@ -9,11 +9,11 @@ import { pacedModules } from '@/utils/alerts/pace';
 import { managesKeyPair, namesHalfKeyPair } from '@/utils/settings/policy';
 import { summaryOfKey, type StoredState } from '@/utils/storage';
 import { FailureBanner } from '../FailureBanner';
-import { missingHalfText } from '../settings/managed-pair';
+import { missingHalfText } from '../managed-pair';
 import { ExternalIcon, HistoryIcon, RefreshIcon, SettingsIcon } from '../icons';
 import { useNow, useStoredState } from '../page-shell';
-import { QuotaCard } from './QuotaCard';
-import { SettingsNote } from '../settings/SettingsNote';
+import { QuotaCard } from '../QuotaCard';
+import { SettingsNote } from '../SettingsNote';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 

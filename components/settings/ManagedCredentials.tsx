@@ -2,7 +2,7 @@ import { t } from '@/utils/i18n';
 import { namesHalfKeyPair, type Policy } from '@/utils/settings/policy';
 import { AdminMark } from './AdminMark';
 import { Field } from './Field';
-import { missingHalfText } from './managed-pair';
+import { missingHalfText } from '../managed-pair';
 
 /**
  * The key pair as the administrator's policy sets it: the company key shown, not editable; the SecretKey never put

@@ -14,9 +14,9 @@ import { LockIcon } from '../icons';
 import { ForgetKey } from './ForgetKey';
 import { ManagedCredentials } from './ManagedCredentials';
 import { useStoredState } from '../page-shell';
-import { QuotaCard } from '../popup/QuotaCard';
+import { QuotaCard } from '../QuotaCard';
 import { SettingsForm } from './SettingsForm';
-import { SettingsNote } from './SettingsNote';
+import { SettingsNote } from '../SettingsNote';
 
 type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: 'failed'; reason: string } | null;
 

@@ -132,8 +132,10 @@ describe('a half key pair from the policy, then none (real Chromium with a polic
         return standIn.state.queue.length;
       })
       .toBe(0);
+    // The page says what it imported (its earlier status stays on screen until this one replaces it).
+    await expect.poll(() => history.getByRole('status').innerText()).toBe('5 条记录（5 行）：5 条新增，0 条已有。');
+    await expect.poll(() => storedReadingTimes(browser)).toEqual(expect.arrayContaining([...imported, ...more]));
     const times = await storedReadingTimes(browser);
-    expect(times).toEqual(expect.arrayContaining([...imported, ...more]));
     // The answer's reading: the newest one, within the seconds of the refresh.
     expect(Math.max(...times)).toBeGreaterThan(asked - 10_000);
     const stored = await localStorageOf(browser);

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CredentialsForm } from '@/components/settings/CredentialsForm';
 import { ForgetKey } from '@/components/settings/ForgetKey';
-import { QuotaCard } from '@/components/popup/QuotaCard';
+import { QuotaCard } from '@/components/QuotaCard';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS, type SettingsUpdate } from '@/utils/settings/settings';
 import { moduleQuota as module } from './builders';
