@@ -454,4 +454,10 @@ describe('what the review of issue 21 found (each test failed before its fix)', 
     const file = `${before}${CSV_COLUMNS.join(';')}\n2026-11-29T12:00:00+08:00;radar_id;50;2;48;50\n`;
     expect(parseCsv(file, 'ab12', NOW)).toMatchObject({ ok: true, separator: ';' });
   });
+
+  it('takes the year 2000 and later, and a k- tail only as written', () => {
+    expect(parseCsv(`${header}\n2000/1/1 00:00,radar_id,50,2,48,50\n`, 'ab12', NOW)).toMatchObject({ ok: true });
+    expect(parseCsv(`${header},key_tail\n${row},k-123\n`, '0123', NOW)).toMatchObject({ ok: false, reason: 'other-key' });
+    expect(parseCsv(`${header},key_tail\n${row},123\n`, '0123', NOW)).toMatchObject({ ok: true });
+  });
 });

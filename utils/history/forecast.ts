@@ -87,6 +87,7 @@ export function forecast(samples: readonly ModuleSample[], now: number): Forecas
   // turned into "no data", so more use never moves the date later.
   const net = pairs(used).reduce((sum, [before, closing]) => sum + (netUse(before, closing) ?? 0), 0);
   const closing = used.at(-1);
+  // Stryker disable next-line LogicalOperator: one array's first and last exist together, so `||` reads the same
   const days = closing && used[0] ? Math.round((closing.day - used[0].day) / DAY) : 0;
   if (!closing || days < MIN_DAYS) return { kind: 'not-enough-data' };
   if (net <= 0) return { kind: 'flat' };
