@@ -99,7 +99,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {policy?.lockSettings ? (
-        <p class="admin-note" role="note">
+        <p class="settings-note admin-note" role="note">
           <LockIcon />
           {t('settingsLockedNote')}
         </p>
