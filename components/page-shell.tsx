@@ -1,18 +1,8 @@
 import { render, type FunctionComponent } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
-import { checkSettings } from '@/utils/settings/settings';
-import { checkCredentials } from '@/utils/qcc/credentials';
-import {
-  credentialsItem,
-  historySummaryItem,
-  policyItem,
-  quotaStateItem,
-  readStoredState,
-  settingsItem,
-  withPolicy,
-  type StoredState,
-} from '@/utils/storage';
+import { browser } from 'wxt/browser';
+import { FIRST_PAINT_KEYS, readStoredState, storedStateOf, type StoredState } from '@/utils/storage';
 
 /**
  * Mounts a page of the extension: its language and title, then the app on the stored state from the page's one
@@ -27,28 +17,28 @@ export async function mountPage(title: MessageKey, App: FunctionComponent<{ init
   return stored;
 }
 
-/** The stored state, starting from the first-paint read (so the first frame has data), then live. */
+/**
+ * The stored state, starting from the first-paint read (so the first frame has data), then live: a change of any
+ * first-paint key (another tab, the worker) reads them all again, in one call; a newer read always wins.
+ */
 export function useStoredState(initial: StoredState): StoredState {
   const [stored, setStored] = useState(initial);
   useEffect(() => {
-    const unwatch = [
-      credentialsItem.watch((credentials) => setStored((s) => ({ ...s, ownCredentials: checkCredentials(credentials) }))),
-      policyItem.watch((policy) => setStored((s) => ({ ...s, policy }))),
-      quotaStateItem.watch((state) => setStored((s) => ({ ...s, state }))),
-      historySummaryItem.watch((summary) => setStored((s) => ({ ...s, summary }))),
-      settingsItem.watch((raw) => {
-        const { settings, damaged } = checkSettings(raw);
-        setStored((s) => ({
-          ...s,
-          ownSettings: settings,
-          settingsProblem: s.settingsProblem === 'newer' ? 'newer' : damaged ? 'damaged' : null,
-        }));
-      }),
-    ];
-    return () => unwatch.forEach((stop) => stop());
+    let reads = 0;
+    let shown = 0;
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !Object.keys(changes).some((key) => FIRST_PAINT_KEYS.includes(key))) return;
+      const read = ++reads;
+      void browser.storage.local.get(FIRST_PAINT_KEYS).then((raw) => {
+        if (read < shown) return;
+        shown = read;
+        setStored(storedStateOf(raw));
+      });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
-  // The key pair and settings in use follow from the user's own and the policy.
-  return useMemo(() => withPolicy(stored), [stored]);
+  return stored;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onAlertClicked } from '@/utils/alerts/alerts';
-import { badgeLook, isProQccUrl, paintTab } from '@/utils/alerts/badge';
-import { isForgetMessage, isRefreshMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
+import { isProQccUrl, paintTab } from '@/utils/alerts/badge';
+import { allAccountsLook } from '@/utils/alerts/all-accounts';
+import { isForgetMessage, isRefreshMessage, isRemoveAccountMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
 import { openSettingsAfterInstall } from '@/utils/settings/open-settings-after-install';
 import { policyChangesKeyPair } from '@/utils/settings/policy';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/monitor/quota-monitor';
@@ -11,12 +12,13 @@ import { showStoredState } from '@/utils/alerts/show-state';
 import { createPolicySync, POLICY_ALARM } from '@/utils/settings/sync-policy';
 import { vendorText } from '@/utils/qcc/vendor-text';
 import {
+  accountsItem,
+  accountStatesItem,
   credentialsItem,
-  historySummaryItem,
+  historySummariesItem,
   policyItem,
-  quotaStateItem,
   readCredentials,
-  readCurrentView,
+  readCurrentViews,
   readSettings,
   settingsItem,
 } from '@/utils/storage';
@@ -82,29 +84,34 @@ export default defineBackground(() => {
         ? monitor.test(message.credentials)
         : isForgetMessage(message)
           ? monitor.forget()
-          : undefined,
+          : isRemoveAccountMessage(message)
+            ? monitor.removeAccount(message.accountId)
+            : undefined,
   );
   const settingsChanged = async () => {
     await keepPollOnTime();
     await showStoredState();
   };
-  credentialsItem.watch(() => void monitor.onCredentialsChanged());
+  // The list and its mirror are written in one call (each watcher fires): the monitor tells what changed.
+  accountsItem.watch(() => void monitor.onAccountsChanged());
+  credentialsItem.watch(() => void monitor.onAccountsChanged());
   settingsItem.watch(() => void settingsChanged());
   policyItem.watch((policy, before) => {
     // Decided at once, like a saved key pair: an answer in flight for the old pair is not kept.
-    if (policyChangesKeyPair(before, policy)) void monitor.onCredentialsChanged();
+    if (policyChangesKeyPair(before, policy)) void monitor.onAccountsChanged();
     void settingsChanged();
   });
-  quotaStateItem.watch(() => void showStoredState());
+  // The per-account states are written with the first account's single state, in one call: watched once.
+  accountStatesItem.watch(() => void showStoredState());
   // A new forecast (after an answer, or an import on the history page) may start or end a pace warning.
-  historySummaryItem.watch(() => void showStoredState());
+  historySummariesItem.watch(() => void showStoredState());
   browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
   // Tab-specific badges reset when a tab navigates: paint it again, and refresh old data when pro.qcc.com loads.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === undefined && change.url === undefined) return;
     void (async () => {
-      const view = await readCurrentView();
-      await paintTab(tabId, tab.url, badgeLook(view, Date.now()), view.settings.badgeScope);
+      const all = await readCurrentViews();
+      await paintTab(tabId, tab.url, allAccountsLook(all, Date.now()), all.settings.badgeScope);
       if (change.status === 'complete' && isProQccUrl(tab.url)) await monitor.refresh({ kind: 'auto', maxAgeMs: PAGE_LOAD_MAX_AGE });
     })();
   });

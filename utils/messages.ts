@@ -59,3 +59,21 @@ export async function requestForget(): Promise<void> {
   const message: ForgetMessage = { type: 'forget' };
   await browser.runtime.sendMessage(message);
 }
+
+/** "Remove this account" (the settings page, after its warning): the worker removes it with its data, then answers. */
+export interface RemoveAccountMessage {
+  type: 'remove-account';
+  accountId: string;
+}
+
+export const isRemoveAccountMessage = (message: unknown): message is RemoveAccountMessage =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === 'remove-account' &&
+  typeof (message as { accountId?: unknown }).accountId === 'string';
+
+/** Asks the worker to remove one of the user's own accounts and its data; resolves when they are gone. */
+export async function requestRemoveAccount(accountId: string): Promise<void> {
+  const message: RemoveAccountMessage = { type: 'remove-account', accountId };
+  await browser.runtime.sendMessage(message);
+}

@@ -6,15 +6,28 @@
 // The key pair and settings in use are the user's own with the administrator's policy over them (utils/settings/policy.ts).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { checkCredentials, type Credentials } from './qcc/credentials';
-import { effectiveCredentials, effectiveSettings, managesKeyPair, namesHalfKeyPair, type Policy } from './settings/policy';
-import type { HistorySummary } from './history/history';
+import type { Credentials } from './qcc/credentials';
+import { accountsInUse, effectiveSettings, namesHalfKeyPair, type Policy } from './settings/policy';
+import { keyId, type HistorySummary } from './history/history';
+import { migratedAccountId, ownAccountsOf, type Account, type AccountInUse } from './accounts/account';
 import type { PendingRemoval } from './settings/policy-read';
 import { NO_RETRY, type RetryState } from './monitor/monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './qcc/quota-types';
 import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings/settings';
 
-/** The company key and the SecretKey: `local:` only, never sync, never anywhere else. */
+/**
+ * The user's own accounts (name, company key, SecretKey, id): `local:` only, never sync, never anywhere else. Absent
+ * until first written: an install of an earlier version reads its single key pair (`local:credentials`) as the first.
+ */
+export const accountsItem = storage.defineItem<Account[] | null>('local:accounts', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The first of the user's own accounts in the shape of earlier versions (which read only this): kept equal to it, so
+ * that a downgrade keeps watching that key and deletes nothing. Removed only with the last own account.
+ */
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', {
   fallback: null,
   version: 1,
@@ -28,13 +41,43 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
 });
 
-/** Written by the worker only; read by the popup and the options page. */
+/** The first account's quota state in the shape of earlier versions (the worker keeps it equal; a downgrade reads it). */
 export const quotaStateItem = storage.defineItem<QuotaState>('local:quotaState', {
   fallback: EMPTY_QUOTA_STATE,
   version: 1,
 });
 
-/** The worker's bookkeeping for retries (see RetryState); survives worker restarts. */
+/** One account's quota state and its count of failures for backoff (the clock offset is the browser's: `retryState`). */
+export interface AccountState {
+  quota: QuotaState;
+  retry: Omit<RetryState, 'clockOffsetMs'>;
+}
+
+/** Per account id: written by the worker only, one write at a time; read by the pages. */
+export const accountStatesItem = storage.defineItem<Record<string, AccountState> | null>('local:accountStates', {
+  fallback: null,
+  version: 1,
+});
+
+/** Per account id: what has been announced (see AlertMemory). */
+export const alertMemoriesItem = storage.defineItem<Record<string, AlertMemory> | null>('local:alertMemories', {
+  fallback: null,
+  version: 1,
+});
+
+/** Per `keyId`: the history's summary of each key (written under the history lock, utils/history/history-writes.ts). */
+export const historySummariesItem = storage.defineItem<Record<string, HistorySummary> | null>('local:historySummaries', {
+  fallback: null,
+  version: 1,
+});
+
+/** The account whose cards the popup shows (its id): chosen in the popup, or by clicking a notification about it. */
+export const selectedAccountItem = storage.defineItem<string | null>('local:selectedAccount', {
+  fallback: null,
+  version: 1,
+});
+
+/** The clock offset (one for the browser) and the first account's retry count, in the shape of earlier versions. */
 export const retryStateItem = storage.defineItem<RetryState>('local:retryState', {
   fallback: NO_RETRY,
   version: 1,
@@ -52,8 +95,14 @@ export const policyItem = storage.defineItem<Policy | null>('local:policy', {
   version: 1,
 });
 
-/** `keyId` of the last company key the policy set (not the key itself): whose data a confirmed removal deletes. */
+/** `keyId` of the last company key the policy set, as earlier versions kept it (read when `policyKeyIds` is absent). */
 export const policyKeyIdItem = storage.defineItem<string | null>('local:policyKeyId', {
+  fallback: null,
+  version: 1,
+});
+
+/** `keyId`s of the company keys the policy set last (not the keys): whose data a confirmed removal deletes. */
+export const policyKeyIdsItem = storage.defineItem<string[] | null>('local:policyKeyIds', {
   fallback: null,
   version: 1,
 });
@@ -69,12 +118,6 @@ export const policyReadItem = storage.defineItem<PolicyReadState>('session:polic
   fallback: { unanswered: 0, pending: null },
 });
 
-/** The summary when it belongs to `key`. */
-export const summaryOfKey = (raw: unknown, key: string | undefined): HistorySummary | null => {
-  const summary = raw as HistorySummary | null | undefined;
-  return key !== undefined && summary?.key === key ? summary : null;
-};
-
 /** What has been announced already, so that each crossing is announced once; survives worker restarts. */
 export interface AlertMemory {
   key: string | null;
@@ -86,12 +129,13 @@ export interface AlertMemory {
   pace?: string[];
 }
 
+/** The first account's alert memory in the shape of earlier versions (kept equal by the worker). */
 export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemory', {
   fallback: { key: null, low: [], error: null },
   version: 1,
 });
 
-/** Per module, the last 30 days' remaining counts and the forecast: written by the worker, painted by the popup. */
+/** The summary of the key recorded last, in the shape of earlier versions (read when `historySummaries` is absent). */
 export const historySummaryItem = storage.defineItem<HistorySummary | null>('local:historySummary', {
   fallback: null,
   version: 1,
@@ -102,32 +146,50 @@ const areaKey = (item: { key: string }) => item.key.replace(/^local:/, '');
 
 /** What the first paint reads; public/read-stored-state.js asks for the same keys (a unit test compares them). */
 export const FIRST_PAINT_KEYS = [
+  areaKey(accountsItem),
   areaKey(credentialsItem),
+  areaKey(accountStatesItem),
   areaKey(quotaStateItem),
   areaKey(settingsItem),
   `${areaKey(settingsItem)}$`,
+  areaKey(historySummariesItem),
   areaKey(historySummaryItem),
   areaKey(policyItem),
+  areaKey(selectedAccountItem),
 ];
 
 /** Settings that could not be used as stored: written by a newer version, or damaged. */
 export type SettingsProblem = 'newer' | 'damaged' | null;
 
-/** What the pages paint from: the key pair, the quota state and the settings, as stored and as in effect. */
-export interface StoredState {
-  /** The key pair in use (the policy's, when it sets one). */
-  credentials: Credentials | null;
+/** One account in use with its own numbers: what its popup line, cards, badge and notifications are drawn from. */
+export interface AccountView {
+  account: AccountInUse;
+  /** The quota state of the account's key only. */
   state: QuotaState;
+  /** The history's summary of the account's key only. */
+  summary: HistorySummary | null;
+}
+
+/** What the pages paint from: the accounts with their numbers and the settings, as stored and as in effect. */
+export interface StoredState {
+  /** The accounts in use (the policy's, then the user's own), each with its numbers. */
+  accounts: AccountView[];
+  /** The key pair of the first account in use. */
+  credentials: Credentials | null;
+  /** The first account's quota state and summary (what a single-account page shows). */
+  state: QuotaState;
+  summary: HistorySummary | null;
   /** The settings in use: the policy's values over the user's own. */
   settings: Settings;
-  /** The user's own key pair and settings, which the settings page edits. */
+  /** The user's own accounts (the settings page edits them); `ownCredentials` is the first one's pair. */
+  ownAccounts: Account[];
   ownCredentials: Credentials | null;
   ownSettings: Settings;
   policy: Policy | null;
   /** The settings in use are defaults in memory for what could not be read; newer ones are never overwritten. */
   settingsProblem: SettingsProblem;
-  /** The history's summary, for the key it was made for. */
-  summary: HistorySummary | null;
+  /** The account the popup showed last (its id), if it is still in use. */
+  selectedAccount: string | null;
 }
 
 /**
@@ -149,13 +211,82 @@ const versionOf = (meta: unknown): number | undefined => {
 };
 
 const policyOf = (raw: unknown): Policy | null => (raw as Policy | null | undefined) ?? null;
+const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
-/** The stored state with the key pair and settings in use worked out from the user's own and the policy. */
-export const withPolicy = (stored: Omit<StoredState, 'credentials' | 'settings'>): StoredState => ({
-  ...stored,
-  credentials: effectiveCredentials(stored.ownCredentials, stored.policy),
-  settings: effectiveSettings(stored.ownSettings, stored.policy),
-});
+/** The summary when it belongs to `key`. */
+export const summaryOfKey = (raw: unknown, key: string | undefined): HistorySummary | null => {
+  const summary = raw as HistorySummary | null | undefined;
+  return key !== undefined && summary?.key === key ? summary : null;
+};
+
+/** The moment a quota state was last written (its answer or its failure). */
+const stateTime = (state: QuotaState): number => Math.max(state.snapshot?.fetchedAt ?? 0, state.error?.at ?? 0);
+
+/**
+ * Each account's state from what is stored, by account id. Before the per-account states were first written (an
+ * earlier version's install) the single quota state and retry count belong to the account on its key, or, when no
+ * account has that key now (half a pair from the policy), wait under the id its key would have; after a downgrade
+ * and upgrade again, the single state is taken where it is newer (the earlier version kept watching that key).
+ */
+export function accountStatesOf(
+  stored: Record<string, unknown>,
+  accounts: Array<Pick<Account, 'id' | 'key'>>,
+): Record<string, AccountState> {
+  const raw = stored[areaKey(accountStatesItem)];
+  const states: Record<string, AccountState> = {};
+  if (isRecord(raw)) {
+    for (const [id, entry] of Object.entries(raw)) {
+      const quota = checkQuotaState((entry as Partial<AccountState> | null)?.quota);
+      const retry = (entry as Partial<AccountState> | null)?.retry;
+      states[id] = { quota, retry: typeof retry?.failures === 'number' ? retry : NO_RETRY };
+    }
+  }
+  const single = checkQuotaState(stored[areaKey(quotaStateItem)]);
+  const singleKey = single.snapshot?.key ?? single.error?.key;
+  if (singleKey === undefined) return states;
+  const id = accounts.find((account) => account.key === singleKey)?.id ?? migratedAccountId(singleKey);
+  const current = stateOf(states, { id, key: singleKey });
+  if (!current || stateTime(stateOfKey(current.quota, singleKey)) < stateTime(single)) {
+    const retry = (stored[areaKey(retryStateItem)] as RetryState | undefined) ?? NO_RETRY;
+    states[id] = { quota: single, retry: { failures: retry.failures, failureKey: retry.failureKey ?? null } };
+  }
+  return states;
+}
+
+const keyOfState = (state: AccountState): string | undefined => state.quota.snapshot?.key ?? state.quota.error?.key;
+
+/**
+ * An account's state: the one under its id when it is of its key, else one kept under another id for its key (the
+ * policy's account of a key the user's own had, a half pair completed): numbers of a key are never lost by a new id.
+ */
+export function stateOf(states: Record<string, AccountState>, account: Pick<Account, 'id' | 'key'>): AccountState | undefined {
+  const own = states[account.id];
+  if (own && keyOfState(own) === account.key) return own;
+  const others = Object.values(states).filter((state) => keyOfState(state) === account.key);
+  return others.sort((a, b) => stateTime(b.quota) - stateTime(a.quota))[0] ?? own;
+}
+
+/** Each key's summary by `keyId`; the single summary of an earlier version counts for its key. */
+export function summariesOf(stored: Record<string, unknown>): Record<string, HistorySummary> {
+  const raw = stored[areaKey(historySummariesItem)];
+  const summaries: Record<string, HistorySummary> = isRecord(raw) ? { ...(raw as Record<string, HistorySummary>) } : {};
+  const single = stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined;
+  if (!isRecord(raw) && typeof single?.key === 'string') summaries[keyId(single.key)] = single;
+  return summaries;
+}
+
+/** One account's own numbers: nothing of another key is ever shown under it. */
+export function viewOfAccount(
+  account: AccountInUse,
+  states: Record<string, AccountState>,
+  summaries: Record<string, HistorySummary>,
+): AccountView {
+  return {
+    account,
+    state: stateOfKey(stateOf(states, account)?.quota ?? EMPTY_QUOTA_STATE, account.key),
+    summary: summaryOfKey(summaries[keyId(account.key)], account.key),
+  };
+}
 
 /** The settings in use and the user's own, read with their version: never throws, never blanks a page. */
 export async function readSettings(): Promise<{ settings: Settings; ownSettings: Settings; settingsProblem: SettingsProblem }> {
@@ -170,19 +301,33 @@ export async function readSettings(): Promise<{ settings: Settings; ownSettings:
  */
 export async function readStoredState(): Promise<StoredState> {
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
-  return withPolicy(storedParts(await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS))));
+  return storedStateOf(await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS)));
 }
 
-/** The first-paint keys as read, checked: the user's own key pair and settings, the policy, the state and the summary. */
-function storedParts(stored: Record<string, unknown>): Omit<StoredState, 'credentials' | 'settings'> {
+/** The first-paint keys as read, checked, with the accounts and settings in use worked out. Pure. */
+export function storedStateOf(stored: Record<string, unknown>): StoredState {
   const own = usableSettings(stored[areaKey(settingsItem)], versionOf(stored[`${areaKey(settingsItem)}$`]));
+  const policy = policyOf(stored[areaKey(policyItem)]);
+  const ownAccounts = ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]);
+  const inUse = accountsInUse(ownAccounts, policy);
+  const states = accountStatesOf(stored, inUse);
+  const summaries = summariesOf(stored);
+  const accounts = inUse.map((account) => viewOfAccount(account, states, summaries));
+  const first = accounts[0];
+  const selected = stored[areaKey(selectedAccountItem)];
+  const firstOwn = ownAccounts[0];
   return {
-    ownCredentials: checkCredentials(stored[areaKey(credentialsItem)]),
+    accounts,
+    credentials: first ? { key: first.account.key, secretKey: first.account.secretKey } : null,
+    state: first?.state ?? EMPTY_QUOTA_STATE,
+    summary: first?.summary ?? null,
+    settings: effectiveSettings(own.settings, policy),
+    ownAccounts,
+    ownCredentials: firstOwn ? { key: firstOwn.key, secretKey: firstOwn.secretKey } : null,
     ownSettings: own.settings,
     settingsProblem: own.settingsProblem,
-    policy: policyOf(stored[areaKey(policyItem)]),
-    state: checkQuotaState(stored[areaKey(quotaStateItem)]),
-    summary: (stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined) ?? null,
+    policy,
+    selectedAccount: typeof selected === 'string' && accounts.some((view) => view.account.id === selected) ? selected : null,
   };
 }
 
@@ -194,9 +339,11 @@ function checkQuotaState(raw: unknown): QuotaState {
   return state && snapshotOk && errorOk ? (state as QuotaState) : EMPTY_QUOTA_STATE;
 }
 
-/** The current key's view: what the badge, its tooltip and the notifications are drawn from. */
+/** One account's view: what the badge, its tooltip and the notifications are drawn from. */
 export interface CurrentView {
   key: string | undefined;
+  /** The account (absent when none is in use). */
+  account?: AccountInUse;
   /** The administrator's policy sets the key pair: errors only IT can fix say so. */
   managed: boolean;
   /** The policy names half a key pair: nothing can be checked until IT completes it. */
@@ -209,27 +356,99 @@ export interface CurrentView {
   summary: HistorySummary | null;
 }
 
-/** Reads the current key's view in one storage call. */
-export async function readCurrentView(): Promise<CurrentView> {
-  const stored = await browser.storage.local.get([...FIRST_PAINT_KEYS, areaKey(alertMemoryItem)]);
-  const { credentials, settings, state, summary, policy } = withPolicy(storedParts(stored));
-  const key = credentials?.key;
-  return {
-    key,
-    state: stateOfKey(state, key),
+/** Every account's view, and whether more than one is in use (then badge and notifications name the account). */
+export interface CurrentViews {
+  views: CurrentView[];
+  settings: Settings;
+  /** The policy names half a key pair. */
+  unconfigured: boolean;
+}
+
+/** Each account's alert memory; before they were first written, the single memory counts for the account on its key. */
+export function alertMemoriesOf(
+  stored: Record<string, unknown>,
+  accounts: Array<Pick<Account, 'id' | 'key'>>,
+): Record<string, AlertMemory> {
+  const raw = stored[areaKey(alertMemoriesItem)];
+  if (isRecord(raw)) return raw as Record<string, AlertMemory>;
+  const single = stored[areaKey(alertMemoryItem)] as AlertMemory | undefined;
+  const owner = accounts.find((account) => account.key === single?.key);
+  return owner && single ? { [owner.id]: single } : {};
+}
+
+/** Reads every account's view in one storage call. */
+export async function readCurrentViews(): Promise<CurrentViews> {
+  const stored = await browser.storage.local.get([
+    ...FIRST_PAINT_KEYS,
+    areaKey(alertMemoriesItem),
+    areaKey(alertMemoryItem),
+    areaKey(retryStateItem),
+  ]);
+  const { accounts, settings, policy } = storedStateOf(stored);
+  const memories = alertMemoriesOf(
+    stored,
+    accounts.map((view) => view.account),
+  );
+  const unconfigured = namesHalfKeyPair(policy);
+  const views = accounts.map(({ account, state, summary }) => ({
+    key: account.key,
+    account,
+    state,
     settings,
-    managed: managesKeyPair(policy),
-    unconfigured: namesHalfKeyPair(policy),
-    alertMemory: (stored[areaKey(alertMemoryItem)] as AlertMemory | undefined) ?? alertMemoryItem.fallback,
-    summary: summaryOfKey(summary, key),
+    managed: account.managed,
+    unconfigured: false,
+    alertMemory: memories[account.id] ?? { key: null, low: [], error: null },
+    summary,
+  }));
+  return { views, settings, unconfigured };
+}
+
+/** The first account's view (what a single-account install showed): kept for callers that show one account. */
+export async function readCurrentView(): Promise<CurrentView> {
+  const { views, settings, unconfigured } = await readCurrentViews();
+  const first = views[0];
+  if (first) return { ...first, unconfigured };
+  return {
+    key: undefined,
+    state: EMPTY_QUOTA_STATE,
+    settings,
+    managed: unconfigured,
+    unconfigured,
+    alertMemory: alertMemoryItem.fallback,
+    summary: null,
   };
 }
 
-/**
- * The key pair in use: the policy's, or the user's saved one; null when there is none, when it is damaged (a damaged
- * one is left in storage as it is) or when the policy names half a pair.
- */
-export async function readCredentials(): Promise<Credentials | null> {
-  const stored = await browser.storage.local.get([areaKey(credentialsItem), areaKey(policyItem)]);
-  return effectiveCredentials(checkCredentials(stored[areaKey(credentialsItem)]), policyOf(stored[areaKey(policyItem)]));
+/** The accounts in use, read in one storage call. */
+export async function readAccountsInUse(): Promise<AccountInUse[]> {
+  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), areaKey(policyItem)]);
+  return accountsInUse(
+    ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]),
+    policyOf(stored[areaKey(policyItem)]),
+  );
 }
+
+/** The key pair of the first account in use; null when none is. */
+export async function readCredentials(): Promise<Credentials | null> {
+  const first = (await readAccountsInUse())[0];
+  return first ? { key: first.key, secretKey: first.secretKey } : null;
+}
+
+/** The user's own company keys, even of damaged stored entries: their history is never the policy's to delete. */
+export async function readOwnCompanyKeys(): Promise<string[]> {
+  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem)]);
+  const entries = [
+    ...(Array.isArray(stored[areaKey(accountsItem)]) ? (stored[areaKey(accountsItem)] as unknown[]) : []),
+    stored[areaKey(credentialsItem)],
+  ];
+  return entries.flatMap((entry) => {
+    const key = (entry as { key?: unknown } | null | undefined)?.key;
+    return typeof key === 'string' && key !== '' ? [key] : [];
+  });
+}
+
+/** Reads the stored first-paint keys (and the alert memories) as one record, for the worker's writes that start from them. */
+export const readStoredRecord = (keys: string[] = FIRST_PAINT_KEYS): Promise<Record<string, unknown>> =>
+  browser.storage.local.get([...keys, areaKey(alertMemoriesItem), areaKey(alertMemoryItem), areaKey(retryStateItem)]);
+
+export { areaKey };

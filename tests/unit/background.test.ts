@@ -1,3 +1,5 @@
+import { migratedAccountId } from '@/utils/accounts/account';
+import { NO_RETRY } from '@/utils/monitor/monitor-transition';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
@@ -68,10 +70,12 @@ describe('the background wiring', () => {
 
   it('paints the badge from the stored state when the state changes', async () => {
     await startWorker();
-    await quotaStateItem.setValue({
+    // As the worker writes an answer: the account's state and the single state earlier versions read, in one call.
+    const quota = {
       snapshot: { key: 'K', modules: [{ id: 'radar_id', total: 50, consumed: 49, remaining: 1, deletable: 50 }], fetchedAt: NOW },
       error: null,
-    });
+    };
+    await fakeBrowser.storage.local.set({ accountStates: { [migratedAccountId('K')]: { quota, retry: NO_RETRY } }, quotaState: quota });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toContain('风险监控：剩余 1'));
   });
 });

@@ -1,11 +1,13 @@
 // The one place tests build what they need: module rows, stored states, views, the server's answers, md5.
+import { keyId } from '@/utils/history/history';
+import { managedAccountId, migratedAccountId } from '@/utils/accounts/account';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { stateOfKey, type ModuleQuota, type QuotaError, type QuotaState } from '@/utils/qcc/quota-types';
 import type { HistorySummary, Sample } from '@/utils/history/history';
-import { withPolicy, type AlertMemory, type CurrentView, type StoredState } from '@/utils/storage';
+import { SETTINGS_VERSION, storedStateOf, type AlertMemory, type CurrentView, type StoredState } from '@/utils/storage';
 import type { Credentials } from '@/utils/qcc/credentials';
 import type { Policy } from '@/utils/settings/policy';
 
@@ -66,6 +68,7 @@ export const storedState = ({
   policy = null,
   settingsProblem = null,
   summary = null,
+  extra = {},
 }: {
   credentials?: Credentials | null;
   settings?: Settings;
@@ -73,7 +76,20 @@ export const storedState = ({
   policy?: Policy | null;
   settingsProblem?: StoredState['settingsProblem'];
   summary?: HistorySummary | null;
-}): StoredState => withPolicy({ ownCredentials: credentials, ownSettings: settings, state, policy, settingsProblem, summary });
+  /** Other stored keys as they are stored (`accounts`, `accountStates`, `historySummaries`, `selectedAccount`). */
+  extra?: Record<string, unknown>;
+}): StoredState => ({
+  ...storedStateOf({
+    credentials,
+    settings,
+    settings$: { v: SETTINGS_VERSION },
+    quotaState: state,
+    historySummary: summary,
+    policy,
+    ...extra,
+  }),
+  settingsProblem,
+});
 
 /** A history summary of key `K` in which each listed module runs out on the day of `at` (ms). */
 export const runsOut = (modules: Record<string, number>, key = 'K'): HistorySummary => ({
@@ -145,3 +161,15 @@ export function workerTestbed(now: number) {
   });
   return bed;
 }
+
+/** The name of one account's alarm (`quota-retry` → `quota-retry:k<key id>`), for the account a key pair of an earlier version became. */
+export const accountAlarm = (kind: string, key = 'K'): string => `${kind}:${migratedAccountId(key)}`;
+
+/** The install phase at which the account on `key` polls on the hour and the half hour (its own phase is 0). */
+export const phaseOnTheHour = (key = 'K'): number => {
+  const offset = Number.parseInt(keyId(migratedAccountId(key)), 16);
+  return ((2 ** 32 - offset) % 2 ** 32) / 2 ** 32;
+};
+
+/** The name of the alarm of the account the policy names on `key`. */
+export const managedAlarm = (kind: string, key: string): string => `${kind}:${managedAccountId(key)}`;

@@ -48,7 +48,7 @@ describe('the history', () => {
     const samples: Sample[] = [];
     for (let t = start, i = 0; t <= NOW; t += 5 * MINUTE, i += 1) samples.push(sample(t, i % 100_000, 1_000_000));
     // Day by day, as the worker would record them (a merge of 420 days, then one recorded sample to thin and prune).
-    await mergeSamples('K', samples.slice(0, -1));
+    await mergeSamples('K', samples.slice(0, -1), NOW);
     await recordSample('K', sample(NOW + DAY, 5, 1_000_000));
     const history = await readHistory('K');
     const recent = history.filter((s) => s.at > NOW - 29 * DAY);

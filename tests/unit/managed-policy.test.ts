@@ -6,8 +6,8 @@ import { checkPolicy } from '@/utils/settings/policy';
 import { POLL_ALARM } from '@/utils/monitor/quota-monitor';
 import { createPolicySync, POLICY_ALARM } from '@/utils/settings/sync-policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { credentialsItem, policyItem, quotaStateItem, readCurrentView, settingsItem } from '@/utils/storage';
-import { md5, statusAnswer, workerTestbed } from './builders';
+import { credentialsItem, policyItem, quotaStateItem, readCurrentView, readCurrentViews, settingsItem } from '@/utils/storage';
+import { accountAlarm, managedAlarm, md5, statusAnswer, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0);
 const TIMESPAN = NOW / 1000;
@@ -90,11 +90,14 @@ describe('a managed install', () => {
 
   it('polls on the policy’s interval, and on the user’s own again when the policy goes', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 20 });
+    await credentialsItem.setValue({ key: 'OWN', secretKey: 'OWNSECRET' });
     await installWith({ ...POLICY_PAIR, pollMinutes: 60 });
-    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(60);
+    expect((await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM, 'OWN')))?.periodInMinutes).toBe(60);
+    expect((await fakeBrowser.alarms.get(managedAlarm(POLL_ALARM, 'KEY1')))?.periodInMinutes).toBe(60);
     await fakeBrowser.storage.managed.clear();
     await settle();
-    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(20);
+    expect((await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM, 'OWN')))?.periodInMinutes).toBe(20);
+    expect(await fakeBrowser.alarms.get(managedAlarm(POLL_ALARM, 'KEY1'))).toBeUndefined();
     expect((await settingsItem.getValue()).pollMinutes).toBe(20);
   });
 
@@ -109,7 +112,7 @@ describe('a managed install', () => {
     expect((await readCurrentView()).key).toBe('KEY2');
   });
 
-  it('when the policy goes, its key pair and its data go; the user’s own pair is used again, and its history kept', async () => {
+  it('when the policy goes, its account and its data go; the user’s own account is watched on, with its history', async () => {
     await credentialsItem.setValue({ key: 'OWN', secretKey: 'OWNSECRET' });
     background.main();
     await settle();
@@ -127,8 +130,9 @@ describe('a managed install', () => {
     await settle();
     expect(await policyItem.getValue()).toBeNull();
     expect(await historyKeys()).toEqual(ownHistory);
-    expect(requested().map((r) => r.url)).toEqual(['https://pro.qcc.com/api/company/quota/getQuota?key=OWN']);
-    expect((await quotaStateItem.getValue()).snapshot?.key).toBe('OWN');
+    // The own account was in use all along (beside the policy's): nothing new to ask, and its numbers stay.
+    expect(requested()).toEqual([]);
+    expect((await readCurrentViews()).views.map((view) => [view.key, view.state.snapshot?.key])).toEqual([['OWN', 'OWN']]);
   });
 
   it('when the policy goes and the user has no pair of their own, nothing of the managed key remains', async () => {

@@ -6,7 +6,7 @@ import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM, START_ALARM } from '@/util
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { alertMemoryItem, credentialsItem, quotaStateItem, readCurrentView, readStoredState, retryStateItem } from '@/utils/storage';
-import { HEALTHY_MODULES, moduleQuota, okAnswer, statusAnswer } from './builders';
+import { HEALTHY_MODULES, moduleQuota, okAnswer, statusAnswer, accountAlarm } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
 type Answer = () => Response | Promise<Response>;
@@ -69,7 +69,7 @@ describe('a key change or "Forget this key" is never lost, whenever it lands', (
     const stored = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(stored).filter((key) => ['quotaState', 'retryState', 'credentials', 'historySummary'].includes(key))).toEqual([]);
     expect(Object.keys(stored).filter((key) => key.startsWith('history:'))).toEqual([]);
-    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'OLD'))).toBeUndefined();
   });
 });
 
@@ -152,12 +152,12 @@ describe('every worker start', () => {
     const repaint = vi.fn(async () => undefined);
     const { monitor } = monitorWith([() => okAnswer()], { repaint });
     await monitor.start();
-    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(NOW + 7 * MINUTE);
+    expect((await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'OLD')))?.scheduledTime).toBe(NOW + 7 * MINUTE);
     expect(repaint).toHaveBeenCalled();
     await quotaStateItem.setValue({ snapshot: null, error: { ...error, nextAttemptAt: NOW - MINUTE } });
     await fakeBrowser.alarms.clearAll();
     await monitor.start();
-    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBeLessThanOrEqual(NOW);
+    expect((await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'OLD')))?.scheduledTime).toBeLessThanOrEqual(NOW);
   });
 
   it('refreshes data older than the period after a random delay of up to 5 minutes', async () => {
@@ -166,7 +166,7 @@ describe('every worker start', () => {
     const { fetch, monitor } = monitorWith([() => okAnswer()], { random: 0.4 });
     await monitor.start();
     expect(fetch).not.toHaveBeenCalled();
-    expect((await fakeBrowser.alarms.get(START_ALARM))?.scheduledTime).toBe(NOW + 2 * MINUTE);
+    expect((await fakeBrowser.alarms.get(accountAlarm(START_ALARM, 'OLD')))?.scheduledTime).toBe(NOW + 2 * MINUTE);
     await monitor.onAlarm({ name: START_ALARM, scheduledTime: NOW + 2 * MINUTE });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -177,7 +177,7 @@ describe('every worker start', () => {
     const { fetch, monitor } = monitorWith([() => okAnswer()], { random: 0.2 });
     await monitor.onAlarm({ name: POLL_ALARM, scheduledTime: NOW - 10 * HOUR });
     expect(fetch).not.toHaveBeenCalled();
-    expect((await fakeBrowser.alarms.get(START_ALARM))?.scheduledTime).toBe(NOW + MINUTE);
+    expect((await fakeBrowser.alarms.get(accountAlarm(START_ALARM, 'OLD')))?.scheduledTime).toBe(NOW + MINUTE);
   });
 });
 

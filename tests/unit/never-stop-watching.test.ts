@@ -10,8 +10,19 @@ import { checkPolicy } from '@/utils/settings/policy';
 import { POLL_ALARM, START_ALARM } from '@/utils/monitor/quota-monitor';
 import { DAY, HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { POLICY_ALARM } from '@/utils/settings/sync-policy';
-import { credentialsItem, historySummaryItem, policyItem, policyReadItem, quotaStateItem, readCredentials } from '@/utils/storage';
-import { HEALTHY_MODULES, historySample, md5, workerTestbed } from './builders';
+import {
+  accountStatesItem,
+  credentialsItem,
+  historySummariesItem,
+  historySummaryItem,
+  policyItem,
+  policyReadItem,
+  quotaStateItem,
+  readAccountsInUse,
+  readCurrentViews,
+} from '@/utils/storage';
+import { managedAccountId } from '@/utils/accounts/account';
+import { accountAlarm, HEALTHY_MODULES, historySample, md5, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
 const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
@@ -54,12 +65,12 @@ describe('watching never waits on storage.managed', () => {
     await quotaStateItem.setValue({ snapshot: { key: OWN, modules: HEALTHY_MODULES, fetchedAt: NOW - DAY }, error: null });
     background.main();
     await settle();
-    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(30);
-    const start = await fakeBrowser.alarms.get(START_ALARM);
+    expect((await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM, OWN)))?.periodInMinutes).toBe(30);
+    const start = await fakeBrowser.alarms.get(accountAlarm(START_ALARM, OWN));
     expect(start?.scheduledTime).toBeLessThanOrEqual(NOW + 5 * MINUTE);
     // The read is tried again on an alarm, a minute on.
     expect((await fakeBrowser.alarms.get(POLICY_ALARM))?.scheduledTime).toBe(NOW + MINUTE);
-    await triggerAlarm(START_ALARM);
+    await triggerAlarm(accountAlarm(START_ALARM, OWN));
     await settle();
     expect(keysAsked()).toEqual([OWN]);
   });
@@ -215,21 +226,27 @@ describe('history goes only on an explicit event', () => {
     await fakeBrowser.storage.managed.clear();
     await fakeBrowser.storage.managed.set(broken);
     await settle();
-    expect(await readCredentials()).toBeNull();
-    // Checks go on as the alarms say: none of them deletes anything while no pair is in use.
+    // The managed account is not in use while the policy names half of it; the user's own is watched on.
+    expect((await readAccountsInUse()).map((account) => account.key)).toEqual([OWN]);
+    // Checks go on as the alarms say: none of them deletes anything of the managed key.
     await triggerAlarm(POLL_ALARM);
     await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
     await settle();
-    expect(await readHistory(OWN)).toEqual(own);
+    expect((await readHistory(OWN)).slice(0, own.length)).toEqual(own);
     expect(await readHistory(MANAGED)).toEqual(managed);
-    expect((await historySummaryItem.getValue())?.key).toBe(MANAGED);
-    expect((await quotaStateItem.getValue()).snapshot?.key).toBe(MANAGED);
+    expect((await historySummariesItem.getValue())?.[keyId(MANAGED)]?.key).toBe(MANAGED);
+    // The managed key's numbers are kept (under the id its key would have while no account of the policy's uses it).
+    const kept = Object.values((await accountStatesItem.getValue()) ?? {}).map((state) => state.quota.snapshot?.key);
+    expect(kept).toContain(MANAGED);
 
+    const asked = keysAsked().length;
     await fakeBrowser.storage.managed.set(POLICY_PAIR);
     await settle();
-    expect(await readHistory(OWN)).toEqual(own);
+    expect((await readHistory(OWN)).slice(0, own.length)).toEqual(own);
     expect((await readHistory(MANAGED)).slice(0, managed.length)).toEqual(managed);
-    expect(keysAsked().at(-1)).toBe(MANAGED);
+    expect(keysAsked().slice(asked)).toContain(MANAGED);
+    const views = (await readCurrentViews()).views;
+    expect(views.find((view) => view.account?.id === managedAccountId(MANAGED))?.state.snapshot?.key).toBe(MANAGED);
   });
 
   it.each([
@@ -253,7 +270,7 @@ describe('history goes only on an explicit event', () => {
     }
     await settle();
     expect((await policyItem.getValue())?.ignored).toContain('companyKey');
-    expect(await readCredentials()).toBeNull();
+    expect(await readAccountsInUse()).toEqual([]);
     expect(await readHistory(MANAGED)).toEqual(managed);
   });
 
@@ -310,9 +327,9 @@ describe('history goes only on an explicit event', () => {
     expect(await everythingStored()).not.toContain(MANAGED);
     expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty(`history:${keyId(MANAGED)}:index`);
     expect((await readHistory(OWN)).slice(0, own.length)).toEqual(own);
-    // The user's own pair is in use again, and its numbers and summary come with the next answer.
-    expect(keysAsked().at(-1)).toBe(OWN);
-    expect((await historySummaryItem.getValue())?.key).toBe(OWN);
+    // The user's own account is watched on, with its numbers and summary.
+    expect((await readAccountsInUse()).map((account) => account.key)).toEqual([OWN]);
+    expect((await historySummariesItem.getValue())?.[keyId(OWN)]?.key).toBe(OWN);
   });
 
   it('a policy that named half a pair for a while and then goes still takes the managed key’s data', async () => {

@@ -11,9 +11,13 @@ const SETTINGS_ONLY = checkPolicy({ pollMinutes: 60 });
 const OWN_ID = keyId('OWNKEY');
 
 /** What is known while `policy` is in effect, with the id of the company key it set, if any. */
-const knowing = (policy: Policy | null, managedKeyId: string | null = null): PolicyKnowledge => ({ policy, managedKeyId, pending: null });
+const knowing = (policy: Policy | null, managedKeyId: string | null = null): PolicyKnowledge => ({
+  policy,
+  managedKeyIds: managedKeyId === null ? [] : [managedKeyId],
+  pending: null,
+});
 /** A read of Chromium's (neither reported by the browser nor final) that answered `policy`. */
-const readOf = (policy: Policy | null) => ({ policy, reported: false, final: false, ownKeyId: OWN_ID });
+const readOf = (policy: Policy | null) => ({ policy, reported: false, final: false, ownKeyIds: [OWN_ID] });
 
 describe('an unreported read (Chromium), by what it removes of the policy in effect', () => {
   it.each<[string, Policy | null, Policy | null, 'waits a minute for a read that agrees' | 'applies at once']>([
@@ -43,14 +47,14 @@ describe('an unreported read (Chromium), by what it removes of the policy in eff
 describe('the managed company key, whose data a removal deletes', () => {
   it('is the company key of the first policy that names one', () => {
     expect(applyPolicyRead(knowing(null), readOf(PAIR), NOW)).toEqual({
-      known: { policy: PAIR, managedKeyId: keyId('KEY1'), pending: null },
+      known: { policy: PAIR, managedKeyIds: [keyId('KEY1')], pending: null },
       effects: [{ kind: 'stop-reading' }],
     });
   });
 
   it('is nothing to delete when no policy set one: a confirmed removal forgets no key', () => {
     expect(applyPolicyRead(knowing(SETTINGS_ONLY), { ...readOf(null), reported: true }, NOW)).toEqual({
-      known: { policy: null, managedKeyId: null, pending: null },
+      known: { policy: null, managedKeyIds: [], pending: null },
       effects: [{ kind: 'stop-reading' }],
     });
   });

@@ -4,6 +4,7 @@ import {
   checkPolicy,
   effectiveCredentials,
   effectiveSettings,
+  managedAccounts,
   managesKeyPair,
   namesHalfKeyPair,
   policyChangesKeyPair,
@@ -112,23 +113,25 @@ describe('the key pair in use', () => {
     expect(effectiveCredentials(null, policy)).toEqual({ key: 'KEY1', secretKey: 'SECRET1' });
   });
 
-  it('is none when the policy names half a pair: the user’s own is not used with it', () => {
+  it('names no account when the policy names half a pair: the user’s own is used, unless settings are locked', () => {
     const half = checkPolicy({ companyKey: 'KEY1' });
     expect(managesKeyPair(half)).toBe(true);
     expect([namesHalfKeyPair(half), namesHalfKeyPair(checkPolicy({ companyKey: 'KEY1', secretKey: 'S' })), namesHalfKeyPair(null)]).toEqual(
       [true, false, false],
     );
-    expect(effectiveCredentials(OWN_PAIR, half)).toBeNull();
-    expect(effectiveCredentials(OWN_PAIR, checkPolicy({ secretKey: 'SECRET1' }))).toBeNull();
+    expect(managedAccounts(half)).toEqual([]);
+    expect(effectiveCredentials(OWN_PAIR, half)).toEqual(OWN_PAIR);
+    expect(effectiveCredentials(OWN_PAIR, checkPolicy({ secretKey: 'SECRET1', lockSettings: true }))).toBeNull();
   });
 
   it.each([
     ['company key', { companyKey: 'KEY 1' }],
     ['SecretKey', { secretKey: 'SECRET 1' }],
-  ])('is none when the policy’s %s is unusable (ignored): the user’s own is not used either', (_name, raw) => {
+  ])('names no account when the policy’s %s is unusable (ignored); with locked settings none is in use', (_name, raw) => {
     const broken = checkPolicy(raw);
     expect(managesKeyPair(broken)).toBe(true);
-    expect(effectiveCredentials(OWN_PAIR, broken)).toBeNull();
+    expect(managedAccounts(broken)).toEqual([]);
+    expect(effectiveCredentials(OWN_PAIR, checkPolicy({ ...raw, lockSettings: true }))).toBeNull();
   });
 
   it('is the user’s own when the policy sets only settings, or when there is none', () => {
@@ -143,9 +146,11 @@ describe('the key pair in use', () => {
     expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET2' }))).toBe(true);
     expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1', pollMinutes: 60 }))).toBe(false);
     expect(policyChangesKeyPair(null, checkPolicy({ pollMinutes: 60 }))).toBe(false);
-    // The halves are told apart, whatever they spell together.
-    expect(policyChangesKeyPair(checkPolicy({ companyKey: 'KEY1' }), checkPolicy({ secretKey: 'KEY1' }))).toBe(true);
+    // Pairs are told apart whatever they spell together; halves name no account, and change none.
     expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1S', secretKey: 'ECRET1' }))).toBe(true);
+    expect(policyChangesKeyPair(checkPolicy({ companyKey: 'KEY1' }), checkPolicy({ secretKey: 'KEY1' }))).toBe(false);
+    // Locking the settings sets the user's own accounts aside when the policy names any.
+    expect(policyChangesKeyPair(pair, checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1', lockSettings: true }))).toBe(true);
   });
 });
 

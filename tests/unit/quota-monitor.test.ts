@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, ensurePollAlarm, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { credentialsItem, quotaStateItem, retryStateItem } from '@/utils/storage';
-import { md5, okAnswer, statusAnswer } from './builders';
+import { md5, okAnswer, statusAnswer, accountAlarm } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0);
 const ok = () => okAnswer();
@@ -62,13 +62,13 @@ describe('the quota monitor', () => {
     let state = await quotaStateItem.getValue();
     expect(state.snapshot?.fetchedAt).toBe(NOW);
     expect(state.error).toMatchObject({ failure: { kind: 'api', code: 500 }, at: NOW + 10 * MINUTE, nextAttemptAt: NOW + 11 * MINUTE });
-    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(NOW + 11 * MINUTE);
+    expect((await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'KEY1')))?.scheduledTime).toBe(NOW + 11 * MINUTE);
     advance(MINUTE);
     await monitor.onAlarm({ name: RETRY_ALARM });
     state = await quotaStateItem.getValue();
     expect(state.error).toBeNull();
     expect(state.snapshot?.fetchedAt).toBe(NOW + 11 * MINUTE);
-    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'KEY1'))).toBeUndefined();
     expect((await retryStateItem.getValue()).failures).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('the quota monitor', () => {
     await monitor.refresh();
     // random() is 0.5: 20 minutes after the reset.
     expect((await quotaStateItem.getValue()).error?.nextAttemptAt).toBe(Date.UTC(2026, 10, 29, 16, 20));
-    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(Date.UTC(2026, 10, 29, 16, 20));
+    expect((await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM, 'KEY1')))?.scheduledTime).toBe(Date.UTC(2026, 10, 29, 16, 20));
   });
 
   it('retries account errors every 6 hours and skips the regular alarm meanwhile', async () => {
@@ -178,13 +178,14 @@ describe('the quota monitor', () => {
 
 describe('ensurePollAlarm', () => {
   it('creates the repeating alarm once and leaves it alone on later wakes', async () => {
+    await signIn();
     await ensurePollAlarm(30);
-    const first = await fakeBrowser.alarms.get(POLL_ALARM);
+    const first = await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM, 'KEY1'));
     expect(first?.periodInMinutes).toBe(30);
     const create = vi.spyOn(fakeBrowser.alarms, 'create');
     await ensurePollAlarm(30);
     expect(create).not.toHaveBeenCalled();
     await ensurePollAlarm(60);
-    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(60);
+    expect((await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM, 'KEY1')))?.periodInMinutes).toBe(60);
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { credentialsItem, pollPhaseItem } from '@/utils/storage';
-import { okAnswer, statusAnswer } from './builders';
+import { okAnswer, statusAnswer, accountAlarm, phaseOnTheHour } from './builders';
 
 const START = Date.UTC(2026, 10, 29, 0, 0, 0);
 const ok = () => okAnswer();
@@ -19,7 +19,7 @@ async function playDay(
   const monitor = createQuotaMonitor({ fetch, now: () => now, random: () => 0.5 });
   vi.useFakeTimers({ now, toFake: ['Date'] });
   // This install polls on the hour and the half hour; with random() at 0.5, it refreshes the data it lacks at 00:02:30.
-  await pollPhaseItem.setValue(0);
+  await pollPhaseItem.setValue(phaseOnTheHour());
   try {
     await monitor.start();
     const end = START + 24 * HOUR;
@@ -76,7 +76,7 @@ describe('request economy over a simulated day', () => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     const fetch = await playDay(status(101), [{ at: START + 5 * MINUTE, run: (m) => m.refresh({ kind: 'manual' }) }]);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM))).toBeUndefined();
   });
 
   it('adds a request for a popup opened on data older than a minute, none for fresher data', async () => {
@@ -97,6 +97,6 @@ describe('request economy over a simulated day', () => {
     let calls = 0;
     const fetch = await playDay(() => (++calls === 1 ? status(116)() : ok()));
     expect(fetch).toHaveBeenCalledTimes(1 + 1 + 15);
-    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
+    expect(await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM))).toBeDefined();
   });
 });

@@ -4,7 +4,7 @@ import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quo
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { credentialsItem, quotaStateItem, retryStateItem, settingsItem } from '@/utils/storage';
-import { okAnswer, statusAnswer } from './builders';
+import { okAnswer, statusAnswer, accountAlarm } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 0); // 11:00 in Beijing
 const CST_MIDNIGHT = Date.UTC(2026, 10, 29, 16, 0, 0);
@@ -25,7 +25,7 @@ async function firstFailureSchedule(answer: Answer) {
   const { monitor } = monitorWith(answer, () => NOW);
   await monitor.refresh();
   const { error } = await quotaStateItem.getValue();
-  return { nextAttemptAt: error?.nextAttemptAt, alarm: (await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime };
+  return { nextAttemptAt: error?.nextAttemptAt, alarm: (await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM)))?.scheduledTime };
 }
 
 describe('the next automatic attempt, per class', () => {
@@ -74,7 +74,7 @@ describe('the next automatic attempt, per class', () => {
       const next = (await quotaStateItem.getValue()).error?.nextAttemptAt;
       expect(next).toBeGreaterThanOrEqual(midnight + 5 * MINUTE);
       expect(next).toBeLessThan(midnight + 35 * MINUTE);
-      expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(next);
+      expect((await fakeBrowser.alarms.get(accountAlarm(RETRY_ALARM)))?.scheduledTime).toBe(next);
     });
   });
 
@@ -145,7 +145,7 @@ describe('the next automatic attempt, per class', () => {
     now += 30 * MINUTE;
     await monitor.onAlarm({ name: POLL_ALARM });
     expect(fetch).toHaveBeenCalledTimes(3);
-    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(30);
+    expect((await fakeBrowser.alarms.get(accountAlarm(POLL_ALARM)))?.periodInMinutes).toBe(30);
   });
 
   it('carries the backoff and the clock offset over a worker restart', async () => {

@@ -35,7 +35,9 @@ describe('storage schema', () => {
 describe('readStoredState (the pages’ first paint)', () => {
   it('reads the key pair, the quota state and the settings, with defaults for what is not stored', async () => {
     expect(await readStoredState()).toEqual({
+      accounts: [],
       credentials: null,
+      ownAccounts: [],
       ownCredentials: null,
       state: { snapshot: null, error: null },
       settings: DEFAULT_SETTINGS,
@@ -43,6 +45,7 @@ describe('readStoredState (the pages’ first paint)', () => {
       policy: null,
       settingsProblem: null,
       summary: null,
+      selectedAccount: null,
     });
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: 45 });
@@ -75,9 +78,25 @@ describe('readStoredState (the pages’ first paint)', () => {
 
   it('asks for the same keys as public/read-stored-state.js, which cannot import them', () => {
     const script = readFileSync(resolve(import.meta.dirname, '../../public/read-stored-state.js'), 'utf8');
-    const listed = JSON.parse(script.match(/get\((\[[^\]]*\])\)/)![1]!.replace(/'/g, '"'));
+    const listed = JSON.parse(
+      script
+        .match(/get\((\[[^\]]*\])\)/)![1]!
+        .replace(/'/g, '"')
+        .replace(/,\s*\]$/, ']'),
+    );
     expect(listed).toEqual(FIRST_PAINT_KEYS);
-    expect(FIRST_PAINT_KEYS).toEqual(['credentials', 'quotaState', 'settings', 'settings$', 'historySummary', 'policy']);
+    expect(FIRST_PAINT_KEYS).toEqual([
+      'accounts',
+      'credentials',
+      'accountStates',
+      'quotaState',
+      'settings',
+      'settings$',
+      'historySummaries',
+      'historySummary',
+      'policy',
+      'selectedAccount',
+    ]);
   });
 
   it('uses the read that public/read-stored-state.js started, when there is one', async () => {

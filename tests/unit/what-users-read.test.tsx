@@ -1,7 +1,7 @@
 // What users read (issue 20): the tooltip's reasons, the status texts, the run-out wording, the settings page's own
 // refresh, "saved" where the change was made, dependent fields, in both languages.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import zh from '../../public/_locales/zh_CN/messages.json';
 import { CredentialsForm } from '@/components/settings/CredentialsForm';
@@ -114,6 +114,9 @@ describe('the badge’s tooltip gives its reason first, in words', () => {
 });
 
 describe('one wording for the run-out date in the popup, the tooltip and the notification', () => {
+  // The popup reads the clock itself: it is held at NOW, whatever day the tests run on.
+  beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
+  afterEach(() => vi.useRealTimers());
   for (const [days, zhWords, enWords] of [
     [0, '按近 30 天用量，今天就会用完', 'At the last 30 days’ pace, runs out today'],
     [1, '按近 30 天用量，约 2026年12月1日 用完（明天）', 'At the last 30 days’ pace, runs out on Dec 1, 2026 (tomorrow)'],

@@ -8,7 +8,8 @@ import { pacedModules } from './pace';
 import { runsOutSentence } from './runs-out-words';
 import type { QuotaError } from '../qcc/quota-types';
 import { ruleForFailure } from '../qcc/status-codes';
-import { alertMemoryItem, type AlertMemory, type CurrentView } from '../storage';
+import { alertMemoryItem, selectedAccountItem, type AlertMemory, type CurrentView } from '../storage';
+import { accountName } from '../accounts/account-name';
 
 export type Alert =
   | { kind: 'low'; moduleId: string; count: 'remaining' | 'deletable'; value: number; total: number }
@@ -96,21 +97,40 @@ export function alertText(alert: Alert, managed = false, now = Date.now()): { id
   };
 }
 
+/** A notification's id names its account when several are in use: "<account id>|low:radar_id:remaining". */
+const ACCOUNT_SEPARATOR = '|';
+
 /**
- * Shows the notifications the view calls for, then remembers them: a worker stopped in between shows them again at
- * its next start (the same id replaces the one on screen), rather than remembering what was never shown.
+ * Shows the notifications of one account's view; with several accounts each names its account in its title and id.
+ * The caller remembers them afterwards: a worker stopped in between shows them again at its next start (the same id
+ * replaces the one on screen), rather than remembering what was never shown.
  */
+export async function announceAlerts(alerts: Alert[], view: CurrentView, now: number, several: boolean): Promise<void> {
+  for (const alert of alerts) {
+    const text = alertText(alert, view.managed, now);
+    const account = several ? view.account : undefined;
+    const id = account ? `${account.id}${ACCOUNT_SEPARATOR}${text.id}` : text.id;
+    const title = account ? t('accountLine', [accountName(account), text.title]) : text.title;
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message: text.message,
+    });
+  }
+}
+
+/** Shows the notifications one account's view calls for, then remembers them in the single memory. */
 export async function announce(view: CurrentView, now = Date.now()): Promise<void> {
   const next = nextAlerts(view, now);
-  for (const alert of next.alerts) {
-    const { id, title, message } = alertText(alert, view.managed, now);
-    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
-  }
+  await announceAlerts(next.alerts, view, now, false);
   if (next.memory !== view.alertMemory) await alertMemoryItem.setValue(next.memory);
 }
 
-/** A click on any of our notifications opens pro.qcc.com. */
+/** A click on any of our notifications opens pro.qcc.com; one about an account selects it for the next popup. */
 export async function onAlertClicked(notificationId: string): Promise<void> {
+  const separator = notificationId.indexOf(ACCOUNT_SEPARATOR);
   await browser.notifications.clear(notificationId);
+  if (separator > 0) await selectedAccountItem.setValue(notificationId.slice(0, separator));
   await browser.tabs.create({ url: `${PRO_QCC_ORIGIN}/` });
 }

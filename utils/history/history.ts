@@ -122,9 +122,12 @@ async function startDay(key: string, index: Index, day: string, now: number): Pr
   if (dropped.length > 0) await browser.storage.local.remove(dropped.map((d) => dayKey(key, d)));
 }
 
-/** Every sample of a key, oldest first. */
-export async function readHistory(key: string): Promise<Sample[]> {
-  const { days } = await readIndex(key);
+/** Days a summary reads: the forecast's 31 closings and the sparkline's 30 days, so an answer's work never grows with the history. */
+export const SUMMARY_DAYS = 31;
+
+/** Every sample of a key, oldest first; with `fromDay` ("2026-11-01"), only those of that China day and later. */
+export async function readHistory(key: string, fromDay = ''): Promise<Sample[]> {
+  const days = (await readIndex(key)).days.filter((day) => day >= fromDay);
   if (days.length === 0) return [];
   const chunks = await browser.storage.local.get(days.map((d) => dayKey(key, d)));
   return days.flatMap((d) => samplesOf(chunkOf(chunks[dayKey(key, d)])));

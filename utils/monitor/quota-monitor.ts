@@ -18,7 +18,25 @@ import { MINUTE } from './retry-schedule';
 import { keyId } from '../history/history';
 import { deleteHistory, recordAnswer } from '../history/history-writes';
 import { isVendorText } from '../qcc/vendor-text';
-import { alertMemoryItem, credentialsItem, pollPhaseItem, quotaStateItem, readCredentials, readSettings, retryStateItem } from '../storage';
+import {
+  accountStatesOf,
+  stateOf,
+  alertMemoriesOf,
+  alertMemoryItem,
+  pollPhaseItem,
+  quotaStateItem,
+  readAccountsInUse,
+  readSettings,
+  readStoredRecord,
+  retryStateItem,
+  storedStateOf,
+  type AccountState,
+  type AlertMemory,
+} from '../storage';
+import { NO_RETRY, type RetryState } from './monitor-transition';
+import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
+import { removeOwnAccount } from '../accounts/account-writes';
+import type { Account } from '../accounts/account';
 
 export type { RefreshTrigger } from './monitor-transition';
 
@@ -26,8 +44,19 @@ export const POLL_ALARM = 'quota-poll';
 export const RETRY_ALARM = 'quota-retry';
 /** Refreshes data older than half the period, a random moment after the worker or the browser started. */
 export const START_ALARM = 'quota-start';
+const KINDS = [POLL_ALARM, RETRY_ALARM, START_ALARM] as const;
 /** A poll alarm that fires this late was overdue (the browser was closed): it is spread like a start. */
 const OVERDUE = MINUTE;
+
+/** Each account has its own alarms: "quota-poll:<account id>". */
+export const alarmOf = (kind: (typeof KINDS)[number], accountId: string): string => `${kind}:${accountId}`;
+
+/** The kind and account of one of the monitor's alarms (an earlier version's names carry no account). */
+export function parseAlarm(name: string): { kind: (typeof KINDS)[number]; accountId: string | null } | null {
+  const [kind, ...rest] = name.split(':');
+  const found = KINDS.find((k) => k === kind);
+  return found ? { kind: found, accountId: rest.length > 0 ? rest.join(':') : null } : null;
+}
 
 export interface MonitorDeps {
   fetch: typeof fetch;
@@ -46,40 +75,90 @@ export function nextPollTime(now: number, periodMinutes: number, phase: number):
   return Math.floor((now - offset) / period) * period + offset + period;
 }
 
+/** An account's phase of the period: the install's own, moved by its id, so that accounts do not poll together. */
+export const accountPhase = (installPhase: number, accountId: string): number =>
+  (installPhase + Number.parseInt(keyId(accountId), 16) / 2 ** 32) % 1;
+
 /**
- * Creates the repeating alarm on this install's phase when it is missing, has another period, or is due more than a
+ * Creates the account's repeating alarm on its phase when it is missing, has another period, or is due more than a
  * period from now (the computer's clock went back: the browser would fire it that much late), or, with `force`,
  * again (a browser that was closed fires an overdue alarm at start and then keeps the period from that moment).
  */
-export async function ensurePollAlarm(periodInMinutes: number, now = Date.now(), force = false): Promise<void> {
-  const existing = await browser.alarms.get(POLL_ALARM);
-  const onTime = existing !== undefined && existing.scheduledTime <= now + periodInMinutes * MINUTE;
-  if (!force && existing?.periodInMinutes === periodInMinutes && onTime) return;
+export async function ensurePollAlarm(periodInMinutes: number, now = Date.now(), force = false, accountIds?: string[]): Promise<void> {
+  const ids = accountIds ?? (await readAccountsInUse()).map((account) => account.id);
   const phase = await pollPhaseItem.getValue();
-  await browser.alarms.create(POLL_ALARM, { periodInMinutes, when: nextPollTime(now, periodInMinutes, phase) });
+  for (const id of ids) {
+    const name = alarmOf(POLL_ALARM, id);
+    const existing = await browser.alarms.get(name);
+    const onTime = existing !== undefined && existing.scheduledTime <= now + periodInMinutes * MINUTE;
+    if (!force && existing?.periodInMinutes === periodInMinutes && onTime) continue;
+    await browser.alarms.create(name, { periodInMinutes, when: nextPollTime(now, periodInMinutes, accountPhase(phase, id)) });
+  }
 }
 
-async function readStored(): Promise<MonitorStored> {
-  const [quota, retry] = await Promise.all([quotaStateItem.getValue(), retryStateItem.getValue()]);
-  return { quota, retry };
+/** Clears the monitor's alarms of accounts not in `keep` (and an earlier version's, which name no account). */
+async function clearAlarmsExcept(keep: string[]): Promise<void> {
+  const alarms = await browser.alarms.getAll();
+  for (const alarm of alarms) {
+    const parsed = parseAlarm(alarm.name);
+    if (parsed && (parsed.accountId === null || !keep.includes(parsed.accountId))) await browser.alarms.clear(alarm.name);
+  }
 }
 
-/** Writes what changed and applies the effects. */
-async function apply(before: MonitorStored, after: MonitorStored, effects: Effect[], repaint?: () => Promise<void>): Promise<void> {
-  if (after.quota !== before.quota) await quotaStateItem.setValue(after.quota);
-  if (after.retry !== before.retry) await retryStateItem.setValue(after.retry);
+/** What the worker stores for one account, as the pure transition sees it (the clock offset is the browser's). */
+async function readStored(account: Pick<Account, 'id' | 'key'>): Promise<MonitorStored> {
+  const stored = await browser.storage.local.get(['accountStates', 'quotaState', 'retryState']);
+  const states = accountStatesOf(stored, [account]);
+  const retry = (stored.retryState as RetryState | undefined) ?? NO_RETRY;
+  const own = stateOf(states, account);
+  return {
+    quota: own?.quota ?? EMPTY_QUOTA_STATE,
+    retry: { ...(own?.retry ?? NO_RETRY), clockOffsetMs: retry.clockOffsetMs },
+  };
+}
+
+/**
+ * Writes one account's state into the per-account states, the browser's clock offset, and, for the first account in
+ * use, the single state and retry count that earlier versions read. Callers run one at a time (`serially`).
+ */
+async function writeStored(accountId: string, after: MonitorStored): Promise<void> {
+  const stored = await readStoredRecord();
+  const { accounts } = storedStateOf(stored);
+  const states = accountStatesOf(
+    stored,
+    accounts.map((view) => view.account),
+  );
+  const { clockOffsetMs, ...retry } = after.retry;
+  states[accountId] = { quota: after.quota, retry: { failures: retry.failures, failureKey: retry.failureKey ?? null } };
+  // A state kept under another id for this key (before its account had this id) is replaced by this one.
+  const key = after.quota.snapshot?.key ?? after.quota.error?.key;
+  for (const [id, state] of Object.entries(states))
+    if (id !== accountId && key !== undefined && (state.quota.snapshot?.key ?? state.quota.error?.key) === key) delete states[id];
+  const first = accounts[0]?.account.id === accountId;
+  await browser.storage.local.set({
+    accountStates: states,
+    ...(first
+      ? { quotaState: after.quota, retryState: after.retry }
+      : { retryState: { ...((stored.retryState as RetryState | undefined) ?? NO_RETRY), clockOffsetMs } }),
+  });
+}
+
+/** Applies the effects of one account's transition. */
+async function apply(accountId: string, effects: Effect[], repaint?: () => Promise<void>): Promise<void> {
   for (const effect of effects) {
     switch (effect.kind) {
       case 'arm-retry':
-        await browser.alarms.create(RETRY_ALARM, { when: effect.at });
+        await browser.alarms.create(alarmOf(RETRY_ALARM, accountId), { when: effect.at });
         break;
       case 'clear-retry':
-        await browser.alarms.clear(RETRY_ALARM);
+        await browser.alarms.clear(alarmOf(RETRY_ALARM, accountId));
         break;
-      case 'arm-start-refresh':
+      case 'arm-start-refresh': {
         // An armed one is kept: a worker that wakes often must not push it further away each time.
-        if (!(await browser.alarms.get(START_ALARM))) await browser.alarms.create(START_ALARM, { when: effect.at });
+        const name = alarmOf(START_ALARM, accountId);
+        if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { when: effect.at });
         break;
+      }
       case 'repaint':
         await repaint?.();
         break;
@@ -90,25 +169,51 @@ async function apply(before: MonitorStored, after: MonitorStored, effects: Effec
   }
 }
 
+/** One account's refresh in flight: what it sends with, and whether its answer still counts. */
+interface Runner {
+  inFlight: Promise<void> | null;
+  /** True when the refresh in flight sends (or has sent) a request: a manual refresh joins only such a one. */
+  sending: boolean;
+  controller: AbortController | null;
+  /** Set when the account's key pair changed or it was removed: the answer in flight is not kept. */
+  keyChanged: boolean;
+}
+
 /**
- * The only writer of quota state. A manual refresh always sends a request, unless one is in flight, which it joins;
- * a key change or "Forget this key" always wins over an answer in flight, whenever it lands.
+ * The only writer of quota state, per account. A manual refresh always sends a request for every account, unless one
+ * is in flight for it, which it joins; a key change, a removal or "Forget this key" always wins over an answer in
+ * flight, whenever it lands. Accounts never wait for each other.
  */
 export function createQuotaMonitor(deps: MonitorDeps) {
-  let inFlight: Promise<void> | null = null;
-  /** True when the refresh in flight sends (or has sent) a request: a manual refresh joins only such a one. */
-  let sending = false;
-  let controller: AbortController | null = null;
-  /** Set synchronously when the key pair changes: the refresh in flight runs again for the new pair. */
-  let keyChanged = false;
+  const runners = new Map<string, Runner>();
+  /** Each account's key pair as last seen, to tell which accounts a change of the list changed. */
+  let known: Map<string, string> | null = null;
   /** Transitions that repainted, or wrote the quota state (whose watcher repaints): callers need not repaint again. */
   let shown = 0;
+  /** Reads and writes of the per-account states run one at a time (their requests do not). */
+  let chain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
 
-  const run = async (event: MonitorEvent) => {
-    const before = await readStored();
-    const { stored, effects } = transition(before, event, deps.now(), deps.random);
-    await apply(before, stored, effects, deps.repaint);
-    if (stored.quota !== before.quota || effects.some((effect) => effect.kind === 'repaint')) shown += 1;
+  const runnerOf = (id: string): Runner => {
+    let runner = runners.get(id);
+    if (!runner) runners.set(id, (runner = { inFlight: null, sending: false, controller: null, keyChanged: false }));
+    return runner;
+  };
+  const pairOf = (account: Credentials) => `${account.key}\n${account.secretKey}`;
+
+  const run = async (account: Pick<Account, 'id' | 'key'>, event: MonitorEvent) => {
+    const { stored, effects } = await serially(async () => {
+      const before = await readStored(account);
+      const next = transition(before, event, deps.now(), deps.random);
+      if (next.stored.quota !== before.quota || next.stored.retry !== before.retry) await writeStored(account.id, next.stored);
+      if (next.stored.quota !== before.quota || next.effects.some((effect) => effect.kind === 'repaint')) shown += 1;
+      return next;
+    });
+    await apply(account.id, effects, deps.repaint);
     return stored;
   };
 
@@ -136,62 +241,103 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     return { ...corrected, clock: { kind: 'corrected', offsetMs } };
   }
 
-  async function refreshOnce(trigger: RefreshTrigger): Promise<void> {
-    const credentials = await readCredentials();
-    if (!credentials) {
-      // No key pair in use (none saved, half a pair from the policy, a damaged one): nothing to ask. Nothing is
-      // deleted either: only "Forget this key" or a confirmed policy change deletes (`forget`, `forgetKey`).
-      keyChanged = false;
-      await Promise.all([browser.alarms.clear(RETRY_ALARM), browser.alarms.clear(START_ALARM)]);
+  const findAccount = async (id: string) => (await readAccountsInUse()).find((account) => account.id === id) ?? null;
+
+  async function refreshOnce(id: string, runner: Runner, trigger: RefreshTrigger): Promise<void> {
+    const account = await findAccount(id);
+    if (!account) {
+      // Not in use (removed, or set aside by the policy): nothing to ask. Nothing is deleted either: only removing the
+      // account, "Forget this key" or a confirmed policy change deletes.
+      runner.keyChanged = false;
+      await Promise.all([browser.alarms.clear(alarmOf(RETRY_ALARM, id)), browser.alarms.clear(alarmOf(START_ALARM, id))]);
       return;
     }
-    if (keyChanged) {
-      keyChanged = false;
-      await run({ kind: 'key-changed', key: credentials.key });
+    if (runner.keyChanged) {
+      runner.keyChanged = false;
+      await run(account, { kind: 'key-changed', key: account.key });
     }
-    const stored = await readStored();
-    if (!shouldSend(stored.quota, credentials.key, trigger, deps.now())) return;
-    controller = new AbortController();
-    sending = true;
-    const answer = await request(credentials, stored.retry.clockOffsetMs, controller.signal);
-    // A key change that landed meanwhile wins: the loop in `refresh` runs again for the new pair. (onCredentialsChanged
-    // sets `keyChanged` while this awaits, which the type checker cannot see.)
-    const [inUse, { settings }] = await Promise.all([readCredentials(), readSettings()]);
+    const stored = await readStored(account);
+    if (!shouldSend(stored.quota, account.key, trigger, deps.now())) return;
+    runner.controller = new AbortController();
+    runner.sending = true;
+    const answer = await request(account, stored.retry.clockOffsetMs, runner.controller.signal);
+    // A change that landed meanwhile wins: the loop in `refreshAccount` runs again for the new pair.
+    const [inUse, { settings }] = await Promise.all([findAccount(id), readSettings()]);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    if (controller.signal.aborted || keyChanged || !sameCredentials(credentials, inUse)) return;
-    await run({ kind: 'answered', key: credentials.key, answer, pollMinutes: settings.pollMinutes });
+    if (runner.controller.signal.aborted || runner.keyChanged || !sameCredentials(account, inUse)) return;
+    await run(account, { kind: 'answered', key: account.key, answer, pollMinutes: settings.pollMinutes });
   }
 
-  /** Starts a refresh, or joins the one in flight. Resolves when the quota state is written. */
-  function refresh(trigger: RefreshTrigger = { kind: 'manual' }): Promise<void> {
+  /** Starts one account's refresh, or joins the one in flight. Resolves when its quota state is written. */
+  function refreshAccount(id: string, trigger: RefreshTrigger): Promise<void> {
+    const runner = runnerOf(id);
     // A manual refresh that arrives while an automatic one is still deciding waits for it, then goes out itself.
-    if (inFlight && trigger.kind === 'manual' && !sending) return inFlight.then(() => refresh(trigger));
-    if (inFlight) return inFlight;
+    if (runner.inFlight && trigger.kind === 'manual' && !runner.sending) return runner.inFlight.then(() => refreshAccount(id, trigger));
+    if (runner.inFlight) return runner.inFlight;
     // A manual refresh sends for certain: the ones that arrive while it is deciding join it.
-    sending = trigger.kind === 'manual';
-    inFlight = (async () => {
+    runner.sending = trigger.kind === 'manual';
+    runner.inFlight = (async () => {
       try {
         let next = trigger;
         do {
-          await refreshOnce(next);
+          await refreshOnce(id, runner, next);
           // A refresh run again because the key pair changed always goes out.
           next = { kind: 'manual' };
-        } while (keyChanged);
+        } while (runner.keyChanged);
       } finally {
-        inFlight = null;
-        controller = null;
-        sending = false;
+        runner.inFlight = null;
+        runner.controller = null;
+        runner.sending = false;
       }
     })();
-    return inFlight;
+    return runner.inFlight;
   }
 
-  /** The key pair changed (saved or forgotten): decided at once, with no await before it, so it is never lost. */
-  function onCredentialsChanged(): Promise<void> {
-    keyChanged = true;
-    controller?.abort();
-    return inFlight ?? refresh({ kind: 'manual' });
+  /** Refreshes every account in use (one request each, side by side), or the one with `accountId`. */
+  async function refresh(trigger: RefreshTrigger = { kind: 'manual' }, accountId?: string): Promise<void> {
+    const ids = accountId === undefined ? (await readAccountsInUse()).map((account) => account.id) : [accountId];
+    await Promise.all(ids.map((id) => refreshAccount(id, trigger)));
   }
+
+  /** Marks an account's refresh in flight as not counting any more, and cancels its request. */
+  const supersede = (id: string) => {
+    const runner = runners.get(id);
+    if (!runner?.inFlight) return;
+    runner.keyChanged = true;
+    runner.controller?.abort();
+  };
+
+  /**
+   * The accounts changed (saved, removed, renamed, or the policy's): an account whose key pair changed starts again
+   * (its answer in flight is not kept), a new one is asked at once; alarms follow the accounts in use.
+   */
+  async function onAccountsChanged(): Promise<void> {
+    const accounts = await readAccountsInUse();
+    const before = known;
+    known = new Map(accounts.map((account) => [account.id, pairOf(account)]));
+    for (const [id] of runners) if (!known.has(id)) supersede(id);
+    const changed = accounts.filter((account) => before?.get(account.id) !== pairOf(account));
+    for (const account of changed) supersede(account.id);
+    const { settings } = await readSettings();
+    await clearAlarmsExcept(accounts.map((account) => account.id));
+    await ensurePollAlarm(
+      settings.pollMinutes,
+      deps.now(),
+      false,
+      accounts.map((account) => account.id),
+    );
+    await Promise.all(
+      changed.map((account) => {
+        const runner = runnerOf(account.id);
+        // An account that was in use with another pair starts over: its retries and numbers of the old key go.
+        if (before?.has(account.id)) runner.keyChanged = true;
+        return runner.inFlight ?? refreshAccount(account.id, { kind: 'manual' });
+      }),
+    );
+  }
+
+  /** The key pair changed (an earlier name of `onAccountsChanged`). */
+  const onCredentialsChanged = (): Promise<void> => onAccountsChanged();
 
   /**
    * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it); one that
@@ -199,31 +345,47 @@ export function createQuotaMonitor(deps: MonitorDeps) {
    * whether the badge was repainted meanwhile (or will be, by the quota state's watcher): one repaint per change.
    */
   async function onAlarm(alarm: { name: string; scheduledTime?: number }): Promise<boolean> {
+    const parsed = parseAlarm(alarm.name);
+    if (!parsed) return false;
     const before = shown;
     const { pollMinutes } = (await readSettings()).settings;
-    if (alarm.name === RETRY_ALARM) await refresh({ kind: 'auto' });
-    if (alarm.name === START_ALARM) await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
-    if (alarm.name === POLL_ALARM) {
-      if (alarm.scheduledTime !== undefined && deps.now() - alarm.scheduledTime > OVERDUE) {
-        const credentials = await readCredentials();
-        await ensurePollAlarm(pollMinutes, deps.now(), true);
-        await run({ kind: 'started', key: credentials?.key, pollMinutes });
-      } else {
-        await refresh({ kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 });
-      }
-    }
+    const accounts = await readAccountsInUse();
+    // An earlier version's alarm names no account: it stands for all of them.
+    const targets = accounts.filter((account) => parsed.accountId === null || account.id === parsed.accountId);
+    if (parsed.accountId !== null && targets.length === 0) await browser.alarms.clear(alarm.name);
+    const halfPeriod = { kind: 'auto', maxAgeMs: (pollMinutes * MINUTE) / 2 } as const;
+    await Promise.all(
+      targets.map(async (account) => {
+        if (parsed.kind === RETRY_ALARM) return refreshAccount(account.id, { kind: 'auto' });
+        if (parsed.kind === START_ALARM) return refreshAccount(account.id, halfPeriod);
+        if (alarm.scheduledTime !== undefined && deps.now() - alarm.scheduledTime > OVERDUE) {
+          await ensurePollAlarm(pollMinutes, deps.now(), true, [account.id]);
+          await run(account, { kind: 'started', key: account.key, pollMinutes });
+          return;
+        }
+        return refreshAccount(account.id, halfPeriod);
+      }),
+    );
     return shown !== before;
   }
 
   /**
-   * On every worker start: the poll alarm ensured on this install's phase, a pending retry armed again from its
-   * stored time (alarms can be lost when the extension updates or the browser restarts), and data older than the
-   * period refreshed after a random delay, so that browsers starting together do not ask together.
+   * On every worker start: each account's poll alarm ensured on its phase, a pending retry armed again from its stored
+   * time (alarms can be lost when the extension updates or the browser restarts), and data older than the period
+   * refreshed after a random delay, so that browsers starting together do not ask together.
    */
   async function start(): Promise<void> {
-    const [{ settings }, credentials] = await Promise.all([readSettings(), readCredentials()]);
-    await ensurePollAlarm(settings.pollMinutes, deps.now());
-    await run({ kind: 'started', key: credentials?.key, pollMinutes: settings.pollMinutes });
+    const [{ settings }, accounts] = await Promise.all([readSettings(), readAccountsInUse()]);
+    known ??= new Map(accounts.map((account) => [account.id, pairOf(account)]));
+    const ids = accounts.map((account) => account.id);
+    await clearAlarmsExcept(ids);
+    await ensurePollAlarm(settings.pollMinutes, deps.now(), false, ids);
+    if (accounts.length === 0) {
+      await deps.repaint?.();
+      shown += 1;
+      return;
+    }
+    await Promise.all(accounts.map((account) => run(account, { kind: 'started', key: account.key, pollMinutes: settings.pollMinutes })));
   }
 
   /** One signed request with a key pair that is not saved; its answer is returned and stored nowhere. */
@@ -234,47 +396,92 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     return { parsed: answer.parsed, ...(clock ? { clockHint: clock === 'corrected' ? 'checked' : clock } : {}) };
   }
 
-  /** Lets a refresh in flight end; with `abort`, its request is cancelled and its answer not kept. */
-  async function settle(abort: boolean): Promise<void> {
-    if (!inFlight) return;
-    if (abort) {
-      keyChanged = true;
-      controller?.abort();
-    }
-    await inFlight.catch(() => undefined);
+  /** Lets an account's refresh in flight end; with `abort`, its request is cancelled and its answer not kept. */
+  async function settle(id: string, abort: boolean): Promise<void> {
+    const runner = runners.get(id);
+    if (!runner?.inFlight) return;
+    if (abort) supersede(id);
+    await runner.inFlight.catch(() => undefined);
+  }
+
+  /** Deletes one account's stored state (and any kept for its key), alert memory and alarms (not its history). */
+  async function dropAccountState(id: string, key: string | undefined): Promise<void> {
+    await Promise.all(KINDS.map((kind) => browser.alarms.clear(alarmOf(kind, id))));
+    await serially(async () => {
+      const stored = await readStoredRecord();
+      const { accounts } = storedStateOf(stored);
+      const inUse = accounts.map((view) => view.account);
+      const states = accountStatesOf(stored, inUse);
+      const memories = alertMemoriesOf(stored, inUse);
+      delete states[id];
+      delete memories[id];
+      for (const [other, state] of Object.entries(states))
+        if (key !== undefined && (state.quota.snapshot?.key ?? state.quota.error?.key) === key) delete states[other];
+      await browser.storage.local.set({ accountStates: states, alertMemories: memories });
+    });
   }
 
   /**
-   * "Forget this key" (the settings page asks): the user's own key pair goes, and with it every key's numbers,
-   * retry state, alert memory, history and summary. An answer in flight is not kept.
+   * Removes one of the user's own accounts (the settings page asks, after its warning and export offer): the account,
+   * its numbers, retries, alert memory, history and summary go. An answer in flight for it is not kept. The history
+   * stays when an account still in use has the same company key (a managed one).
+   */
+  async function removeAccount(id: string): Promise<void> {
+    supersede(id);
+    const removed = await removeOwnAccount(id);
+    await settle(id, true);
+    await dropAccountState(id, removed?.key);
+    if (removed && !(await readAccountsInUse()).some((account) => account.key === removed.key)) await deleteHistory(keyId(removed.key));
+    await onAccountsChanged();
+  }
+
+  /**
+   * "Forget this key" for every own account (the settings page asks): the user's own accounts go, and with them every
+   * key's numbers, retry state, alert memory, history and summary. Answers in flight are not kept.
    */
   async function forget(): Promise<void> {
-    await credentialsItem.removeValue();
-    await settle(true);
-    await Promise.all([
-      browser.alarms.clear(RETRY_ALARM),
-      browser.alarms.clear(START_ALARM),
-      quotaStateItem.removeValue(),
-      retryStateItem.removeValue(),
-      alertMemoryItem.removeValue(),
-      deleteHistory(),
-    ]);
+    await browser.storage.local.remove(['accounts', 'credentials']);
+    for (const id of runners.keys()) supersede(id);
+    await Promise.all([...runners.keys()].map((id) => settle(id, true)));
+    await clearAlarmsExcept([]);
+    await serially(() =>
+      browser.storage.local.remove(['accountStates', 'alertMemories', 'quotaState', 'retryState', 'alertMemory', 'selectedAccount']),
+    );
+    await deleteHistory();
+    await onAccountsChanged();
   }
 
   /** Deletes what is stored of the key whose id (`keyId`) is `id`: a confirmed policy removal or key change. */
   async function forgetKey(id: string): Promise<void> {
-    await settle(false);
+    const ofKey = (key: string | null | undefined) => typeof key === 'string' && keyId(key) === id;
+    await Promise.all([...runners.keys()].map((accountId) => settle(accountId, false)));
     // A repaint that read the view before the policy changed must not write the key's alert memory back afterwards.
     await deps.repaint?.();
-    const ofKey = (key: string | null | undefined) => typeof key === 'string' && keyId(key) === id;
-    const quota = await quotaStateItem.getValue();
-    const snapshot = ofKey(quota.snapshot?.key) ? null : quota.snapshot;
-    const error = ofKey(quota.error?.key) ? null : quota.error;
-    if (!snapshot && !error) await quotaStateItem.removeValue();
-    else if (snapshot !== quota.snapshot || error !== quota.error) await quotaStateItem.setValue({ snapshot, error });
-    if (ofKey((await alertMemoryItem.getValue()).key)) await alertMemoryItem.removeValue();
+    await serially(async () => {
+      const stored = await readStoredRecord();
+      const raw = stored.accountStates;
+      const states: Record<string, AccountState> =
+        typeof raw === 'object' && raw !== null ? { ...(raw as Record<string, AccountState>) } : {};
+      for (const [accountId, state] of Object.entries(states)) {
+        const snapshot = ofKey(state.quota.snapshot?.key) ? null : state.quota.snapshot;
+        const error = ofKey(state.quota.error?.key) ? null : state.quota.error;
+        if (!snapshot && !error) delete states[accountId];
+        else states[accountId] = { ...state, quota: { snapshot, error } };
+      }
+      const rawMemories = stored.alertMemories;
+      const memories: Record<string, AlertMemory> =
+        typeof rawMemories === 'object' && rawMemories !== null ? { ...(rawMemories as Record<string, AlertMemory>) } : {};
+      for (const [accountId, memory] of Object.entries(memories)) if (ofKey(memory.key)) delete memories[accountId];
+      await browser.storage.local.set({ accountStates: states, alertMemories: memories });
+      const single = (stored.quotaState as QuotaState | undefined) ?? EMPTY_QUOTA_STATE;
+      const snapshot = ofKey(single.snapshot?.key) ? null : single.snapshot;
+      const error = ofKey(single.error?.key) ? null : single.error;
+      if (!snapshot && !error) await quotaStateItem.removeValue();
+      else if (snapshot !== single.snapshot || error !== single.error) await quotaStateItem.setValue({ snapshot, error });
+      if (ofKey((stored.alertMemory as AlertMemory | undefined)?.key)) await alertMemoryItem.removeValue();
+    });
     await deleteHistory(id);
   }
 
-  return { refresh, onCredentialsChanged, onAlarm, start, test, forget, forgetKey };
+  return { refresh, refreshAccount, onAccountsChanged, onCredentialsChanged, onAlarm, start, test, forget, forgetKey, removeAccount };
 }

@@ -3,7 +3,7 @@
 // "the policy was removed". Removal counts only when the browser reports it, or reads at least a minute apart agree.
 // Firefox's start-up read is final. The thin layer is utils/settings/sync-policy.ts.
 import { keyId } from '../history/history';
-import { managesKeyPair, type Policy } from './policy';
+import { managedAccounts, managesKeyPair, type Policy } from './policy';
 import { MINUTE } from '../monitor/retry-schedule';
 
 /** Reads that would remove the managed key pair must agree this far apart before they count. */
@@ -22,8 +22,8 @@ export interface PendingRemoval {
 export interface PolicyKnowledge {
   /** The policy in effect (mirrored to `local:policy`). */
   policy: Policy | null;
-  /** `keyId` of the last company key the policy set, even while it names half a pair: whose data a removal deletes. */
-  managedKeyId: string | null;
+  /** `keyId`s of the company keys the policy set last, even while it names half a pair: whose data a removal deletes. */
+  managedKeyIds: string[];
   pending: PendingRemoval | null;
 }
 
@@ -34,8 +34,8 @@ export interface PolicyRead {
   reported: boolean;
   /** The browser's reads are final (Firefox: policies.json is read once, at start). */
   final: boolean;
-  /** `keyId` of the user's own saved company key, whose data is never deleted with the policy's. */
-  ownKeyId: string | null;
+  /** `keyId`s of the user's own saved company keys, whose data is never deleted with the policy's. */
+  ownKeyIds: string[];
 }
 
 export type PolicyEffect =
@@ -46,7 +46,12 @@ export type PolicyEffect =
   /** Nothing is pending: no read alarm is needed. */
   | { kind: 'stop-reading' };
 
-const idOf = (policy: Policy | null): string | null => (policy?.companyKey === undefined ? null : keyId(policy.companyKey));
+/** The ids of the company keys the policy names: its accounts', and a half pair's company key. */
+const idsOf = (policy: Policy | null): string[] => {
+  const ids = managedAccounts(policy).map((account) => keyId(account.key));
+  const half = policy?.companyKey;
+  return half !== undefined && !ids.includes(keyId(half)) ? [...ids, keyId(half)] : ids;
+};
 
 /** The read drops the key pair the policy in effect manages (or the whole policy): a removal, if it is true. */
 const dropsKeyPair = (before: Policy | null, after: Policy | null): boolean =>
@@ -68,14 +73,14 @@ export function applyPolicyRead(
     }
   }
   const effects: PolicyEffect[] = [{ kind: 'stop-reading' }];
-  const oldId = known.managedKeyId;
-  const newId = idOf(policy);
-  // The managed key goes when the policy no longer names a key pair, or names another company key; half a pair, an
-  // ignored value or a new SecretKey alone keeps it. The user's own key is never the policy's to delete.
-  const keyGone = oldId !== null && (newId === null ? !managesKeyPair(policy) : newId !== oldId);
-  if (keyGone && oldId !== read.ownKeyId) effects.unshift({ kind: 'forget-key', keyId: oldId });
-  const managedKeyId = newId ?? (managesKeyPair(policy) ? oldId : null);
-  return { known: { policy, managedKeyId, pending: null }, effects };
+  const newIds = idsOf(policy);
+  // A managed key goes when the policy no longer names any key pair, or names other company keys; half a pair, an
+  // ignored value or a new SecretKey alone keeps it. The user's own keys are never the policy's to delete.
+  const keep = newIds.length === 0 && managesKeyPair(policy);
+  const gone = keep ? [] : known.managedKeyIds.filter((id) => !newIds.includes(id) && !read.ownKeyIds.includes(id));
+  effects.unshift(...gone.map((id): PolicyEffect => ({ kind: 'forget-key', keyId: id })));
+  const managedKeyIds = keep ? known.managedKeyIds : newIds;
+  return { known: { policy, managedKeyIds, pending: null }, effects };
 }
 
 /** When to read again after `unanswered` reads in a row went unanswered: 1, 2, 4 … minutes, at most 30. Pure. */

@@ -2,6 +2,7 @@
 // Chrome and Edge, policies.json for Firefox). The worker mirrors the checked policy into local storage
 // (utils/settings/sync-policy.ts); every reader applies it with the pure functions below, so pages still paint from one read.
 import type { Credentials } from '../qcc/credentials';
+import { managedAccountId, MAX_ACCOUNTS, type Account, type AccountInUse } from '../accounts/account';
 import { credentialProblem } from './validate-credentials';
 import {
   checkThreshold,
@@ -24,9 +25,18 @@ export interface ManagedSettings {
 }
 
 /** The policy as checked: what it sets, and the names of the values it sets that could not be used. */
+/** One account the policy names (`accounts: [{name, companyKey, secretKey}]`). */
+export interface ManagedAccount {
+  name: string;
+  companyKey: string;
+  secretKey: string;
+}
+
 export interface Policy {
   companyKey?: string;
   secretKey?: string;
+  /** Accounts beside the single pair (which stays supported as one account). */
+  accounts?: ManagedAccount[];
   settings: ManagedSettings;
   /** The user's own settings cannot be changed either. */
   lockSettings: boolean;
@@ -60,6 +70,21 @@ export function checkPolicy(raw: unknown): Policy | null {
   const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
   const companyKey = take('companyKey', raw.companyKey, isKey)?.trim();
   const secretKey = take('secretKey', raw.secretKey, isKey)?.trim();
+  const accounts: ManagedAccount[] = [];
+  const list = take('accounts', raw.accounts, (v): v is unknown[] => Array.isArray(v));
+  list?.forEach((entry, i) => {
+    const account = take(`accounts.${i}`, entry, isObject);
+    if (!account) return;
+    const accountKey = take(`accounts.${i}.companyKey`, account.companyKey, isKey)?.trim();
+    const accountSecret = take(`accounts.${i}.secretKey`, account.secretKey, isKey)?.trim();
+    const name = take(`accounts.${i}.name`, account.name, (v): v is string => typeof v === 'string')?.trim() ?? '';
+    if (accountKey === undefined || accountSecret === undefined) {
+      // Half an account names nothing usable: IT sees it among the ignored values.
+      if (accountKey !== undefined || accountSecret !== undefined) ignored.push(`accounts.${i}`);
+      return;
+    }
+    accounts.push({ name, companyKey: accountKey, secretKey: accountSecret });
+  });
   const pollMinutes = take('pollMinutes', raw.pollMinutes, (v): v is number => isWhole(v, POLL_MINUTES_MIN, POLL_MINUTES_MAX));
   if (pollMinutes !== undefined) settings.pollMinutes = pollMinutes;
   const badgeScope = take('badgeScope', raw.badgeScope, (v): v is Settings['badgeScope'] => v === 'pro-qcc' || v === 'everywhere');
@@ -85,43 +110,87 @@ export function checkPolicy(raw: unknown): Policy | null {
   }
   const lockSettings = take('lockSettings', raw.lockSettings, isBoolean) ?? false;
   const namesSomething =
-    companyKey !== undefined || secretKey !== undefined || Object.keys(settings).length > 0 || lockSettings || ignored.length > 0;
+    companyKey !== undefined ||
+    secretKey !== undefined ||
+    accounts.length > 0 ||
+    Object.keys(settings).length > 0 ||
+    lockSettings ||
+    ignored.length > 0;
   if (!namesSomething) return null;
   return {
     ...(companyKey !== undefined && { companyKey }),
     ...(secretKey !== undefined && { secretKey }),
+    ...(accounts.length > 0 && { accounts }),
     settings,
     lockSettings,
     ignored,
   };
 }
 
+/** The single pair's part of the policy: set, or tried to (a value it names was ignored). */
+const namesSinglePair = (policy: Policy): boolean =>
+  policy.companyKey !== undefined ||
+  policy.secretKey !== undefined ||
+  policy.ignored.includes('companyKey') ||
+  policy.ignored.includes('secretKey');
+
 /**
- * The policy sets the key pair, or a part of it, or tried to (a value it names was ignored): the user's own pair is
- * not used, and nothing of the managed key is deleted for it.
+ * The policy names a key pair or an account, or a part of one, or tried to (a value it names was ignored): with
+ * `lockSettings` the user's own accounts are not used, and nothing of a managed key is deleted for it.
  */
 export const managesKeyPair = (policy: Policy | null): policy is Policy =>
   policy !== null &&
-  (policy.companyKey !== undefined ||
-    policy.secretKey !== undefined ||
-    policy.ignored.includes('companyKey') ||
-    policy.ignored.includes('secretKey'));
+  (namesSinglePair(policy) || (policy.accounts?.length ?? 0) > 0 || policy.ignored.some((name) => name.startsWith('accounts')));
 
-/** The key pair in use: the policy's when it names one (none when it names half of one), else the user's own. */
-export function effectiveCredentials(own: Credentials | null, policy: Policy | null): Credentials | null {
-  if (!managesKeyPair(policy)) return own;
-  const { companyKey, secretKey } = policy;
-  return companyKey !== undefined && secretKey !== undefined ? { key: companyKey, secretKey } : null;
+/** The policy's single key pair when it names a whole one. */
+const singlePair = (policy: Policy): Credentials | null =>
+  policy.companyKey !== undefined && policy.secretKey !== undefined ? { key: policy.companyKey, secretKey: policy.secretKey } : null;
+
+/** The accounts the policy names, the single pair first; the same company key twice counts once. Pure. */
+export function managedAccounts(policy: Policy | null): AccountInUse[] {
+  if (!policy) return [];
+  const single = singlePair(policy);
+  const named = [...(single ? [{ name: '', companyKey: single.key, secretKey: single.secretKey }] : []), ...(policy.accounts ?? [])];
+  const accounts: AccountInUse[] = [];
+  for (const { name, companyKey, secretKey } of named) {
+    if (accounts.some((a) => a.key === companyKey)) continue;
+    accounts.push({ id: managedAccountId(companyKey), name, key: companyKey, secretKey, managed: true });
+  }
+  return accounts;
 }
 
-/** The policy names half a key pair: nothing can be checked until IT completes it. */
-export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
-  managesKeyPair(policy) && effectiveCredentials(null, policy) === null;
+/** With `lockSettings`, users cannot add accounts when the policy names any; with no managed one, one own account is allowed. */
+export const ownAccountsAllowed = (policy: Policy | null): number =>
+  policy?.lockSettings ? (managesKeyPair(policy) ? 0 : 1) : MAX_ACCOUNTS;
 
-/** Whether a new policy changes the key pair in use (decided without reading the user's own pair: at once). */
+/**
+ * The accounts in use, in order: the policy's, then the user's own (those the policy allows, and not on a company
+ * key the policy already names), at most MAX_ACCOUNTS. Pure.
+ */
+export function accountsInUse(own: Account[], policy: Policy | null): AccountInUse[] {
+  const managed = managedAccounts(policy);
+  const owned = own
+    .slice(0, ownAccountsAllowed(policy))
+    .filter((account) => !managed.some((m) => m.key === account.key))
+    .map((account) => ({ ...account, managed: false }));
+  return [...managed, ...owned].slice(0, MAX_ACCOUNTS);
+}
+
+/** The key pair of the first account in use (what a single-account install used): the policy's, else the user's own. */
+export function effectiveCredentials(own: Credentials | null, policy: Policy | null): Credentials | null {
+  const first = accountsInUse(own ? [{ id: '', name: '', ...own }] : [], policy)[0];
+  return first ? { key: first.key, secretKey: first.secretKey } : null;
+}
+
+/** The policy names half a key pair: that account cannot be checked until IT completes it. */
+export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
+  policy !== null && namesSinglePair(policy) && singlePair(policy) === null;
+
+/** Whether a new policy changes the accounts it names (decided without reading the user's own: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {
-  const pairOf = (policy: Policy | null) => (managesKeyPair(policy) ? [policy.companyKey, policy.secretKey].join('\n') : null);
-  return pairOf(before) !== pairOf(after);
+  const pairsOf = (policy: Policy | null) =>
+    JSON.stringify([managesKeyPair(policy) && policy.lockSettings, managedAccounts(policy).map((a) => [a.key, a.secretKey, a.name])]);
+  return pairsOf(before) !== pairsOf(after);
 }
 
 /** The settings in use: the policy's values over the user's own. Pure. */

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { keyId } from '../history/history';
 import { checkPolicy, type Policy } from './policy';
 import { applyPolicyRead, nextUnansweredRead, type PolicyEffect } from './policy-read';
-import { credentialsItem, policyItem, policyKeyIdItem, policyReadItem } from '../storage';
+import { policyItem, policyKeyIdItem, policyKeyIdsItem, policyReadItem, readOwnCompanyKeys } from '../storage';
 
 export const POLICY_ALARM = 'policy-read';
 
@@ -39,27 +39,23 @@ export function createPolicySync(deps: PolicySyncDeps) {
     // An older read that answers after a newer one says nothing new.
     if (seq < lastApplied) return;
     lastApplied = seq;
-    const [policy, storedKeyId, session, own] = await Promise.all([
+    const [policy, storedKeyIds, storedKeyId, session, ownKeys] = await Promise.all([
       policyItem.getValue(),
+      policyKeyIdsItem.getValue(),
       policyKeyIdItem.getValue(),
       policyReadItem.getValue(),
-      credentialsItem.getValue(),
+      readOwnCompanyKeys(),
     ]);
-    // The user's own company key, even when the stored pair is damaged: its history is never the policy's to delete.
-    const rawKey = (own as { key?: unknown } | null)?.key;
-    const ownKey = typeof rawKey === 'string' && rawKey !== '' ? rawKey : undefined;
+    const managedKeyIds =
+      storedKeyIds ?? (storedKeyId !== null ? [storedKeyId] : policy?.companyKey === undefined ? [] : [keyId(policy.companyKey)]);
     const { known, effects } = applyPolicyRead(
-      {
-        policy,
-        managedKeyId: storedKeyId ?? (policy?.companyKey === undefined ? null : keyId(policy.companyKey)),
-        pending: session.pending,
-      },
-      { policy: checkPolicy(raw), reported, final: deps.final, ownKeyId: ownKey === undefined ? null : keyId(ownKey) },
+      { policy, managedKeyIds, pending: session.pending },
+      { policy: checkPolicy(raw), reported, final: deps.final, ownKeyIds: ownKeys.map(keyId) },
       deps.now(),
     );
     await policyReadItem.setValue({ unanswered: 0, pending: known.pending });
     if (JSON.stringify(known.policy) !== JSON.stringify(policy)) await policyItem.setValue(known.policy);
-    if (known.managedKeyId !== storedKeyId) await policyKeyIdItem.setValue(known.managedKeyId);
+    if (JSON.stringify(known.managedKeyIds) !== JSON.stringify(storedKeyIds)) await policyKeyIdsItem.setValue(known.managedKeyIds);
     for (const effect of effects) await applyEffect(effect);
     answered(known.policy);
   }
