@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '@/utils/settings/policy';
+import { checkPolicy, managedAccounts } from '@/utils/settings/policy';
 
 interface Schema {
   type?: string;
@@ -11,6 +11,7 @@ interface Schema {
   $ref?: string;
   properties?: Record<string, Schema>;
   additionalProperties?: Schema;
+  items?: Schema;
   enum?: unknown[];
   minimum?: number;
   maximum?: number;
@@ -31,6 +32,7 @@ const walk = (node: Schema, visit: (node: Schema) => void) => {
   visit(node);
   for (const child of Object.values(node.properties ?? {})) walk(child, visit);
   if (node.additionalProperties) walk(node.additionalProperties, visit);
+  if (node.items) walk(node.items, visit);
 };
 walk(schema, (node) => node.id && schemasById.set(node.id, node));
 
@@ -43,6 +45,7 @@ function validate(value: unknown, node: Schema, path = ''): string[] {
   if (own.enum && !own.enum.includes(value)) return [`${path}: not one of ${own.enum.join(', ')}`];
   if (own.minimum !== undefined && (value as number) < own.minimum) return [`${path}: under ${own.minimum}`];
   if (own.maximum !== undefined && (value as number) > own.maximum) return [`${path}: over ${own.maximum}`];
+  if (type === 'array') return (value as unknown[]).flatMap((item, i) => (own.items ? validate(item, own.items, `${path}.${i}`) : []));
   if (type !== 'object') return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([name, child]) => {
     const childSchema = own.properties?.[name] ?? own.additionalProperties;
@@ -68,22 +71,31 @@ function regPolicy(text: string): Record<string, unknown> {
   return policy;
 }
 
-/** Chrome reads a DWORD as the schema's boolean where the schema asks for one. */
+/**
+ * Chrome reads a DWORD as the schema's boolean where the schema asks for one, and a key's numbered subkeys ("1", "2" …)
+ * as the list the schema asks for (components/policy/core/common/registry_dict.cc).
+ */
 function asSchemaTypes(value: unknown, node: Schema): unknown {
   const own = node.$ref ? (schemasById.get(node.$ref) ?? node) : node;
   if (own.type === 'boolean' && typeof value === 'number') return value !== 0;
   if (typeof value !== 'object' || value === null) return value;
+  if (own.type === 'array') {
+    const numbered = value as Record<string, unknown>;
+    const list: unknown[] = [];
+    for (let i = 1; String(i) in numbered; i += 1) list.push(asSchemaTypes(numbered[String(i)], own.items ?? {}));
+    return list;
+  }
   return Object.fromEntries(
     Object.entries(value).map(([name, child]) => [name, asSchemaTypes(child, own.properties?.[name] ?? own.additionalProperties ?? {})]),
   );
 }
 
-/** A property list's top-level dict, with strings, integers, booleans and nested dicts. */
+/** A property list's top-level dict, with strings, integers, booleans, nested dicts and arrays of dicts. */
 function plistDict(text: string): Record<string, unknown> {
-  // Opening tags with their text, and the ends of dicts.
-  const tokens = [...text.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)(dict|key|string|integer|true|false)\s*\/?>([^<]*)/g)].filter(
-    ([, close, tag]) => !close || tag === 'dict',
-  );
+  // Opening tags with their text, and the ends of dicts and arrays.
+  const tokens = [
+    ...text.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)(dict|array|key|string|integer|true|false)\s*\/?>([^<]*)/g),
+  ].filter(([, close, tag]) => !close || tag === 'dict' || tag === 'array');
   let at = tokens.findIndex(([, close, tag]) => !close && tag === 'dict') + 1;
   const parseDict = (): Record<string, unknown> => {
     const dict: Record<string, unknown> = {};
@@ -93,17 +105,29 @@ function plistDict(text: string): Record<string, unknown> {
       if (tag !== 'key') continue;
       const [, , valueTag, valueText] = tokens[at++]!;
       dict[text!.trim()] =
-        valueTag === 'dict'
-          ? parseDict()
-          : valueTag === 'integer'
-            ? Number(valueText)
-            : valueTag === 'true'
-              ? true
-              : valueTag === 'false'
-                ? false
-                : valueText;
+        valueTag === 'array'
+          ? parseArray()
+          : valueTag === 'dict'
+            ? parseDict()
+            : valueTag === 'integer'
+              ? Number(valueText)
+              : valueTag === 'true'
+                ? true
+                : valueTag === 'false'
+                  ? false
+                  : valueText;
     }
     return dict;
+  };
+  /** An array of dicts (the only arrays the policy has). */
+  const parseArray = (): unknown[] => {
+    const items: unknown[] = [];
+    while (at < tokens.length) {
+      const [, close, tag] = tokens[at++]!;
+      if (close && tag === 'array') return items;
+      if (tag === 'dict') items.push(parseDict());
+    }
+    return items;
   };
   return parseDict();
 }
@@ -162,5 +186,8 @@ describe('the example policy files in docs/enterprise', () => {
     expect(policy?.secretKey).toMatch(/^[0-9A-F]{32}$/);
     expect(policy?.lockSettings).toBe(true);
     expect(policy?.settings.pollMinutes).toBe(30);
+    // A second account beside the single pair: both are managed accounts.
+    expect(policy?.accounts?.map((account) => account.companyKey)).toEqual(['11112222333344445555666677778888']);
+    expect(managedAccounts(policy ?? null).map((account) => account.key)).toEqual([policy?.companyKey, '11112222333344445555666677778888']);
   });
 });

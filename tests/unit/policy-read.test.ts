@@ -59,3 +59,42 @@ describe('the managed company key, whose data a removal deletes', () => {
     });
   });
 });
+
+describe('a policy with several accounts', () => {
+  const TWO = checkPolicy({
+    accounts: [
+      { name: 'A', companyKey: 'KEYA', secretKey: 'SA' },
+      { name: 'B', companyKey: 'KEYB', secretKey: 'SB' },
+    ],
+  });
+  const ids = (policy: Policy | null) => applyPolicyRead(knowing(null), { ...readOf(policy), reported: true }, NOW).known.managedKeyIds;
+
+  it('knows every account’s company key as the policy’s', () => {
+    expect(ids(TWO)).toEqual([keyId('KEYA'), keyId('KEYB')]);
+  });
+
+  it('deletes the data of an account the policy no longer names, and only of that one', () => {
+    const known = { ...knowing(TWO), managedKeyIds: [keyId('KEYA'), keyId('KEYB')] };
+    const { effects } = applyPolicyRead(
+      known,
+      readOf(checkPolicy({ accounts: [{ name: 'A', companyKey: 'KEYA', secretKey: 'SA' }] })),
+      NOW,
+    );
+    expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([{ kind: 'forget-key', keyId: keyId('KEYB') }]);
+  });
+
+  it('never deletes an account’s data that is also one of the user’s own keys', () => {
+    const known = { ...knowing(TWO), managedKeyIds: [keyId('KEYA'), keyId('KEYB')] };
+    const read = { ...readOf(null), reported: true, ownKeyIds: [keyId('KEYB')] };
+    const { effects } = applyPolicyRead(known, read, NOW);
+    expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([{ kind: 'forget-key', keyId: keyId('KEYA') }]);
+  });
+
+  it('keeps every managed key while the policy names only half an account', () => {
+    const known = { ...knowing(TWO), managedKeyIds: [keyId('KEYA'), keyId('KEYB')] };
+    const half = checkPolicy({ accounts: [{ companyKey: 'KEYA' }] });
+    const { known: after, effects } = applyPolicyRead(known, { ...readOf(half), reported: true }, NOW);
+    expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([]);
+    expect(after.managedKeyIds).toEqual([keyId('KEYA'), keyId('KEYB')]);
+  });
+});

@@ -4,7 +4,9 @@ import {
   checkPolicy,
   effectiveCredentials,
   effectiveSettings,
+  accountsInUse,
   managedAccounts,
+  ownAccountsAllowed,
   managesKeyPair,
   namesHalfKeyPair,
   policyChangesKeyPair,
@@ -189,5 +191,54 @@ describe('the settings in use', () => {
     expect(fieldControl(locks, 'paceWarning.days')).toBe('locked');
     expect(fieldControl(locks, 'notifications')).toBe('locked');
     expect(fieldControl(null, 'notifications')).toBeNull();
+  });
+});
+
+describe('the policy’s accounts', () => {
+  const A = { name: '子公司 A', companyKey: 'KEYA', secretKey: 'SECRETA' };
+  const B = { name: 'B', companyKey: 'KEYB', secretKey: 'SECRETB' };
+  const own = (key: string, id = `own-${key}`) => ({ id, name: '', key, secretKey: 'OWNSECRET' });
+
+  it('reads accounts beside the single pair, the pair first, each marked managed with an id of its key', () => {
+    const policy = checkPolicy({ companyKey: 'KEY1', secretKey: 'SECRET1', accounts: [A, B] });
+    expect(policy?.ignored).toEqual([]);
+    expect(managedAccounts(policy).map((a) => [a.name, a.key, a.secretKey, a.managed])).toEqual([
+      ['', 'KEY1', 'SECRET1', true],
+      ['子公司 A', 'KEYA', 'SECRETA', true],
+      ['B', 'KEYB', 'SECRETB', true],
+    ]);
+    expect(new Set(managedAccounts(policy).map((a) => a.id)).size).toBe(3);
+    // The id follows the company key, not the position: reordering keeps each account's id.
+    const reordered = managedAccounts(checkPolicy({ accounts: [B, A] }));
+    expect(reordered.find((a) => a.key === 'KEYA')?.id).toBe(managedAccounts(policy).find((a) => a.key === 'KEYA')?.id);
+  });
+
+  it('ignores, by name, an account without a usable key pair, and counts the same company key once', () => {
+    const policy = checkPolicy({ accounts: [A, { companyKey: 'HALF' }, 'text', { ...A, name: 'again' }, { ...B, secretKey: 'SE CRET' }] });
+    expect(policy?.ignored).toEqual(['accounts.1', 'accounts.2', 'accounts.4.secretKey', 'accounts.4']);
+    expect(managedAccounts(policy).map((a) => a.name)).toEqual(['子公司 A']);
+    expect(checkPolicy({ accounts: 'KEYA' })?.ignored).toEqual(['accounts']);
+  });
+
+  it('uses the user’s own accounts beside the policy’s, except on a company key the policy names', () => {
+    const inUse = accountsInUse([own('KEYA'), own('MINE')], checkPolicy({ accounts: [A] }));
+    expect(inUse.map((a) => [a.key, a.managed])).toEqual([
+      ['KEYA', true],
+      ['MINE', false],
+    ]);
+  });
+
+  it('with lockSettings: no own account when the policy names any; one own account when it names none', () => {
+    expect(accountsInUse([own('MINE')], checkPolicy({ accounts: [A], lockSettings: true })).map((a) => a.key)).toEqual(['KEYA']);
+    expect(ownAccountsAllowed(checkPolicy({ accounts: [A], lockSettings: true }))).toBe(0);
+    expect(accountsInUse([own('ONE'), own('TWO')], checkPolicy({ lockSettings: true })).map((a) => a.key)).toEqual(['ONE']);
+    expect(ownAccountsAllowed(checkPolicy({ lockSettings: true }))).toBe(1);
+    expect(ownAccountsAllowed(null)).toBe(10);
+  });
+
+  it('never uses more than 10 accounts', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ name: '', companyKey: `K${i}`, secretKey: 'S' }));
+    const mine = Array.from({ length: 5 }, (_, i) => own(`MINE${i}`));
+    expect(accountsInUse(mine, checkPolicy({ accounts: many }))).toHaveLength(10);
   });
 });
