@@ -70,9 +70,12 @@ export async function moduleNumbers(page: Page, name: string, labels: [string, s
 export const ZH_LABELS: [string, string, string, string] = ['剩余', '总额度', '已消耗', '可删除'];
 export const EN_LABELS: [string, string, string, string] = ['Remaining', 'Total', 'Consumed', 'Deletable'];
 
-/** A named alarm of the extension, as the worker sees it. */
+/** A named alarm of the extension, as the worker sees it; a monitor alarm by its kind ("quota-poll") is the first account's. */
 export async function alarm(browser: Browser, name: string) {
-  return browser.worker().evaluate(async (alarmName: string) => (await chrome.alarms.get(alarmName)) ?? null, name);
+  return browser.worker().evaluate(async (alarmName: string) => {
+    const all = await chrome.alarms.getAll();
+    return all.find((a) => a.name === alarmName) ?? all.find((a) => a.name.startsWith(`${alarmName}:`)) ?? null;
+  }, name);
 }
 
 const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');

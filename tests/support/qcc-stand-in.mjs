@@ -112,6 +112,8 @@ export async function startStandIn(options = {}) {
     queue: [],
     /** @type {Reply | null} */
     always: null,
+    /** @type {Map<string, { secretKey: string, rows: unknown[] }>} more key pairs (other company accounts), each with its own rows */
+    others: new Map(),
   };
   /** @type {RecordedRequest[]} */
   const requests = [];
@@ -134,13 +136,14 @@ export async function startStandIn(options = {}) {
   /** The vendor's checks, in the order its codes suggest: key, then time, then signature. */
   function check(url, headers) {
     const key = url.searchParams.get('key');
-    if (!key || key !== state.key) return { code: 101, msg: '当前的KEY无效或者还未生效中' };
+    if (!key || (key !== state.key && !state.others.has(key))) return { code: 101, msg: '当前的KEY无效或者还未生效中' };
+    const secretKey = key === state.key ? state.secretKey : state.others.get(key).secretKey;
     const timespan = headers.timespan;
     const now = (Date.now() + state.clockOffsetMs) / 1000;
     if (!timespan || !/^\d+$/.test(timespan) || Math.abs(Number(timespan) - now) > state.timespanWindowSeconds) {
       return { code: 115, msg: '身份验证错误或者已过期' };
     }
-    if (headers.token !== md5Upper(key + timespan + state.secretKey)) return { code: 107, msg: '被禁止的IP或者签名错误' };
+    if (headers.token !== md5Upper(key + timespan + secretKey)) return { code: 107, msg: '被禁止的IP或者签名错误' };
     return null;
   }
 
@@ -178,7 +181,11 @@ export async function startStandIn(options = {}) {
       send(res, 200, envelope(problem.code, problem.msg), 'application/json; charset=utf-8');
       return;
     }
-    const reply = state.queue.shift() ?? state.always ?? { json: JSON.parse(envelope(200, '查询成功', state.rows)) };
+    const other = state.others.get(record.key ?? '');
+    // Another account's key pair answers with its own rows; scripted replies are the first pair's.
+    const reply = other
+      ? { json: JSON.parse(envelope(200, '查询成功', other.rows)) }
+      : (state.queue.shift() ?? state.always ?? { json: JSON.parse(envelope(200, '查询成功', state.rows)) });
     if (reply.hang) {
       hanging.add(res);
       res.on('close', () => hanging.delete(res));
@@ -208,6 +215,10 @@ export async function startStandIn(options = {}) {
     setRows(rows) {
       state.rows = rows;
     },
+    /** Accepts another key pair (another company account), answering with its own rows; again to change them. */
+    addKeyPair(key, secretKey, rows = EXAMPLE_ROWS) {
+      state.others.set(key, { secretKey, rows });
+    },
     /** Answers the next requests that pass the checks, once each. */
     enqueue(...replies) {
       state.queue.push(...replies);
@@ -223,6 +234,7 @@ export async function startStandIn(options = {}) {
       state.clockOffsetMs = 0;
       state.key = options.key ?? DEMO_KEY;
       state.secretKey = options.secretKey ?? DEMO_SECRET;
+      state.others.clear();
       for (const res of hanging) res.destroy();
     },
     /**
@@ -248,7 +260,7 @@ export async function startStandIn(options = {}) {
     },
     /** Signs like the vendor does, for assertions. */
     expectedToken(key, timespan) {
-      return md5Upper(key + timespan + state.secretKey);
+      return md5Upper(key + timespan + (state.others.get(key)?.secretKey ?? state.secretKey));
     },
     async close() {
       for (const res of hanging) res.destroy();
