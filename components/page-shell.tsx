@@ -17,6 +17,15 @@ export async function mountPage(title: MessageKey, App: FunctionComponent<{ init
   return stored;
 }
 
+/** The new state, with each part that did not change kept as it was: fields that follow a part keep the user's typing. */
+function keepUnchanged(before: StoredState, after: StoredState): StoredState {
+  const kept = { ...after } as Record<keyof StoredState, unknown>;
+  for (const name of Object.keys(after) as Array<keyof StoredState>) {
+    if (JSON.stringify(before[name]) === JSON.stringify(after[name])) kept[name] = before[name];
+  }
+  return kept as unknown as StoredState;
+}
+
 /**
  * The stored state, starting from the first-paint read (so the first frame has data), then live: a change of any
  * first-paint key (another tab, the worker) reads them all again, in one call; a newer read always wins.
@@ -32,7 +41,7 @@ export function useStoredState(initial: StoredState): StoredState {
       void browser.storage.local.get(FIRST_PAINT_KEYS).then((raw) => {
         if (read < shown) return;
         shown = read;
-        setStored(storedStateOf(raw));
+        setStored((before) => keepUnchanged(before, storedStateOf(raw)));
       });
     };
     browser.storage.onChanged.addListener(onChanged);

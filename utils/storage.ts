@@ -226,7 +226,7 @@ const stateTime = (state: QuotaState): number => Math.max(state.snapshot?.fetche
  * Each account's state from what is stored, by account id. Before the per-account states were first written (an
  * earlier version's install) the single quota state and retry count belong to the account on its key, or, when no
  * account has that key now (half a pair from the policy), wait under the id its key would have; after a downgrade
- * and upgrade again, the single state is taken where it is newer (the earlier version kept watching that key).
+ * and upgrade again, the single state is taken where it differs (the earlier version kept watching that key).
  */
 export function accountStatesOf(
   stored: Record<string, unknown>,
@@ -246,7 +246,9 @@ export function accountStatesOf(
   if (singleKey === undefined) return states;
   const id = accounts.find((account) => account.key === singleKey)?.id ?? migratedAccountId(singleKey);
   const current = stateOf(states, { id, key: singleKey });
-  if (!current || stateTime(stateOfKey(current.quota, singleKey)) < stateTime(single)) {
+  // This version writes the single state together with its account's (one call): one that differs was written by
+  // another version (after a downgrade) and is the newer.
+  if (!current || JSON.stringify(current.quota) !== JSON.stringify(single)) {
     const retry = (stored[areaKey(retryStateItem)] as RetryState | undefined) ?? NO_RETRY;
     states[id] = { quota: single, retry: { failures: retry.failures, failureKey: retry.failureKey ?? null } };
   }
@@ -266,12 +268,14 @@ export function stateOf(states: Record<string, AccountState>, account: Pick<Acco
   return others.sort((a, b) => stateTime(b.quota) - stateTime(a.quota))[0] ?? own;
 }
 
-/** Each key's summary by `keyId`; the single summary of an earlier version counts for its key. */
+/** Each key's summary by `keyId`; the single summary counts for its key where it differs (an earlier version wrote it). */
 export function summariesOf(stored: Record<string, unknown>): Record<string, HistorySummary> {
   const raw = stored[areaKey(historySummariesItem)];
   const summaries: Record<string, HistorySummary> = isRecord(raw) ? { ...(raw as Record<string, HistorySummary>) } : {};
   const single = stored[areaKey(historySummaryItem)] as HistorySummary | null | undefined;
-  if (!isRecord(raw) && typeof single?.key === 'string') summaries[keyId(single.key)] = single;
+  // Written with its key's summary in one call by this version: one that differs is an earlier version's (or the only one).
+  if (typeof single?.key === 'string' && JSON.stringify(summaries[keyId(single.key)]) !== JSON.stringify(single))
+    summaries[keyId(single.key)] = single;
   return summaries;
 }
 

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { decodeCsv, parseCsv } from '@/utils/history/csv';
-import { downloadCsv } from '@/utils/history/download-csv';
 import { cstDayStart, dailyNetUse } from '@/utils/history/forecast';
 import { cstDay, moduleSamples, readHistory, type Sample } from '@/utils/history/history';
-import { importSamples } from '@/utils/history/history-writes';
 import { formatNumber, t, uiLanguage } from '@/utils/i18n';
 import { moduleName } from '@/utils/module-name';
 import { DAY } from '@/utils/monitor/retry-schedule';
 import type { StoredState } from '@/utils/storage';
-import { CsvImportOutcome, type ImportOutcome } from './CsvImportOutcome';
+import { AccountPicker } from './AccountPicker';
+import { CsvPanel } from './CsvPanel';
 import { HistoryChart } from './HistoryChart';
 import { useStoredState } from '../page-shell';
 
@@ -44,17 +42,27 @@ const months = <T extends { day: string }>(days: readonly T[]): Array<{ month: s
 
 /** The history page: per module a chart over 7 / 30 / 90 / 365 days, a table of use per day, CSV export and import. */
 export function HistoryApp({ initial }: { initial: StoredState }) {
-  const { credentials } = useStoredState(initial);
-  const [samples, setSamples] = useState<Sample[] | null>(null);
+  const { accounts } = useStoredState(initial);
+  // The account shown: the popup's last choice when the page opened, until the user picks one here.
+  const [chosen, setChosen] = useState(initial.selectedAccount);
+  // Samples with the key they are of: another account's are never drawn under this one's name.
+  const [history, setHistory] = useState<{ key: string; samples: Sample[] } | null>(null);
   const [range, setRange] = useState<(typeof RANGES)[number]>(30);
-  const [outcome, setOutcome] = useState<ImportOutcome>(null);
-  const key = credentials?.key;
+  const account = (accounts.find((view) => view.account.id === chosen) ?? accounts[0])?.account;
+  const key = account?.key;
 
   useEffect(() => {
-    if (key !== undefined) void readHistory(key).then(setSamples);
+    if (key === undefined) return undefined;
+    let current = true;
+    void readHistory(key).then((samples) => {
+      if (current) setHistory({ key, samples });
+    });
+    return () => {
+      current = false;
+    };
   }, [key]);
 
-  if (!credentials) {
+  if (!account) {
     return (
       <main class="history">
         <h1>{t('historyTitle')}</h1>
@@ -62,66 +70,30 @@ export function HistoryApp({ initial }: { initial: StoredState }) {
       </main>
     );
   }
-  const keyTail = credentials.key.slice(-4);
+  const samples = history?.key === account.key ? history.samples : null;
   const now = Date.now();
   const from = cstDayStart(now) - (range - 1) * DAY;
   const all = samples ?? [];
   const ids = [...new Set(all.flatMap((s) => s.modules.map((m) => m.id)))];
-
-  const exportCsv = () => downloadCsv(all, keyTail, now);
-
-  const importCsv = async (file: File) => {
-    const parsed = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())), keyTail, Date.now());
-    if (!parsed.ok) {
-      setOutcome(
-        parsed.reason === 'bad-rows'
-          ? { kind: 'bad-rows', bad: parsed.bad, badLines: parsed.badLines }
-          : parsed.reason === 'other-key'
-            ? { kind: 'other-key', keyTail: parsed.keyTail }
-            : { kind: 'columns', missing: parsed.missing },
-      );
-      return;
-    }
-    const imported = await importSamples(credentials.key, parsed.samples, Date.now());
-    if (!imported) {
-      setOutcome({ kind: 'key-changed' });
-      return;
-    }
-    const { merged, added, existing, folded, tooOld } = imported;
-    setSamples(merged);
-    setOutcome({ kind: 'imported', readings: parsed.samples.length, rows: parsed.rows, added, existing, folded, tooOld });
-  };
+  const inUse = accounts.map((view) => view.account);
 
   const table = dailyUse(all, ids, from, now);
   return (
     <main class="history">
       <h1>{t('historyTitle')}</h1>
-      <p class="masked-key">{t('maskedKey', keyTail)}</p>
+      {inUse.length > 1 ? <AccountPicker accounts={inUse} selected={account.id} onSelect={setChosen} /> : null}
+      <p class="masked-key">{t('maskedKey', account.key.slice(-4))}</p>
       {/* Export and import first: above a table of up to 400 days. */}
-      <section class="panel" aria-labelledby="csv-heading">
-        <h2 id="csv-heading">{t('csvHeading')}</h2>
-        <p class="help">{t('csvHelp')}</p>
-        <div class="csv-actions">
-          <button type="button" class="primary" onClick={exportCsv} disabled={all.length === 0}>
-            {t('exportCsv')}
-          </button>
-          <label class="file-button">
-            {t('importCsv')}
-            <input
-              type="file"
-              accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = '';
-                if (file) void importCsv(file);
-              }}
-            />
-          </label>
-        </div>
-        <div aria-live="polite">
-          <CsvImportOutcome outcome={outcome} keyTail={keyTail} />
-        </div>
-      </section>
+      <CsvPanel
+        account={account}
+        accounts={inUse}
+        samples={all}
+        onImported={(into, merged) => {
+          // The page shows the account the file went to, with its history as merged.
+          setHistory({ key: into.key, samples: merged });
+          setChosen(into.id);
+        }}
+      />
       <fieldset class="ranges">
         <legend>{t('rangeLabel')}</legend>
         {RANGES.map((days) => (

@@ -50,7 +50,7 @@ describe('an install of the version before accounts', () => {
     await settle();
     await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
     await settle();
-    expect(create.mock.calls.filter(([id]) => (id as string).startsWith('low:'))).toEqual([]);
+    expect(create.mock.calls.filter((call) => (call[0] as unknown as string).startsWith('low:'))).toEqual([]);
     expect((await readHistory(KEY)).slice(0, history.length)).toEqual(history);
     const after = await readStoredState();
     expect(after.accounts[0]?.state.snapshot?.modules[0]?.remaining).toBe(4);

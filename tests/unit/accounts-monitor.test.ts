@@ -141,15 +141,15 @@ describe('the badge, tooltip and notifications over two accounts', () => {
     const title = await fakeBrowser.action.getTitle({});
     expect(title.split('\n')[1]).toBe('子公司：风险监控 剩余 5，不高于阈值 10');
     expect(title).toContain('总部：风险监控：剩余 80');
-    const lows = create.mock.calls.filter(([id]) => (id as string).includes('low:'));
+    const lows = create.mock.calls.filter((call) => (call[0] as unknown as string).includes('low:'));
     expect(lows).toHaveLength(1);
-    expect(lows[0]![0]).toBe(`${B.id}|low:radar_id:remaining`);
-    expect((lows[0]![1] as { title: string }).title).toContain('子公司');
+    expect(lows[0]![0] as unknown).toBe(`${B.id}|low:radar_id:remaining`);
+    expect((lows[0] as unknown as [string, { title: string }])[1].title).toContain('子公司');
     // Each account remembers its own announcement: a second answer announces nothing again.
     expect((await alertMemoriesItem.getValue())?.[B.id]?.low).toEqual(['radar_id:remaining']);
     await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
     await settle();
-    expect(create.mock.calls.filter(([id]) => (id as string).includes('low:'))).toHaveLength(1);
+    expect(create.mock.calls.filter((call) => (call[0] as unknown as string).includes('low:'))).toHaveLength(1);
     // Clicking it opens pro.qcc.com with B selected in the next popup.
     vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     await fakeBrowser.notifications.onClicked.trigger(`${B.id}|low:radar_id:remaining`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseTime, sameKeyTail, type Separator } from '@/utils/history/csv-values';
+import { parseCount, parseTime, sameKeyId, sameKeyTail, type Separator } from '@/utils/history/csv-values';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0); // 2026-11-29 12:00 in Beijing
 
@@ -66,5 +66,26 @@ describe('sameKeyTail', () => {
     ['two tails that are not numbers', 'zz99', 'ab12', false],
   ])('%s: %j for %j is %s', (_, cell, keyTail, same) => {
     expect(sameKeyTail(cell, keyTail)).toBe(same);
+  });
+});
+
+describe('sameKeyId', () => {
+  it.each<[string, string, string]>([
+    ['as written', '0a1b2c3d', '0a1b2c3d'],
+    ['in another case', '0A1B2C3D', '0a1b2c3d'],
+    ['with spaces around it', ' 0a1b2c3d ', '0a1b2c3d'],
+    ['of digits that lost their leading zeros', '123456', '00123456'],
+    ['read as a number in scientific notation', '1.2345E+71', '12345e67'],
+  ])('matches an id %s', (_, cell, id) => {
+    expect(sameKeyId(cell, id)).toBe(true);
+  });
+
+  it.each<[string, string, string]>([
+    ['another id', '0a1b2c3e', '0a1b2c3d'],
+    ['another number', '123457', '00123456'],
+    ['an id with a prefix', 'k-0a1b2c3d', '0a1b2c3d'],
+    ['an empty cell', '', '0a1b2c3d'],
+  ])('does not match %s', (_, cell, id) => {
+    expect(sameKeyId(cell, id)).toBe(false);
   });
 });

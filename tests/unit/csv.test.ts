@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { CSV_COLUMNS, csvFileName, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/history/csv';
+import { CSV_COLUMNS, csvFileName, csvKeys, decodeCsv, isoCst, parseCsv, toCsv } from '@/utils/history/csv';
 import type { Sample } from '@/utils/history/history';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0);
@@ -29,11 +29,13 @@ const names = (id: string) => ({ radar_id: '风险监控', bene_id: '股权穿�
 
 describe('CSV', () => {
   it('exports UTF-8 with a BOM, one row per module per sample, the fixed columns first, no cell starting a formula', () => {
-    const text = toCsv(samples, 'ab12', names);
-    expect(text.startsWith('\uFEFFtime,module,total,consumed,remaining,deletable,local_time,module_name,key_tail\r\n')).toBe(true);
+    const text = toCsv(samples, 'ab12', names, { name: '=总部', keyId: '0a1b2c3d' });
+    expect(text.startsWith('\uFEFFtime,module,total,consumed,remaining,deletable,local_time,module_name,key_tail,account,key_id\r\n')).toBe(
+      true,
+    );
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('2026-11-28T12:00:00+08:00,radar_id,50,2,48,50,2026-11-28 12:00:00,风险监控,k-ab12');
+    expect(lines[1]).toBe("2026-11-28T12:00:00+08:00,radar_id,50,2,48,50,2026-11-28 12:00:00,风险监控,k-ab12,'=总部,0a1b2c3d");
     expect(lines[4]).toContain(",'=cmd|calc,");
     expect(isoCst(NOW)).toBe('2026-11-29T12:00:00+08:00');
   });
@@ -96,7 +98,8 @@ describe('CSV export, cells and file name', () => {
   it('quotes a cell with a comma, a quote or a line break, doubling its quotes, and reads the value back', () => {
     const odd: Sample[] = [{ at: NOW, modules: [{ id: 'a,"b"\r\nc', total: 5, consumed: 1, deletable: 2 }] }];
     const text = toCsv(odd, 'ab12', () => 'say "hi"');
-    expect(text).toContain(',"a,""b""\r\nc",5,1,4,2,2026-11-29 12:00:00,"say ""hi""",k-ab12\r\n');
+    // Without an account, its two columns stay empty.
+    expect(text).toContain(',"a,""b""\r\nc",5,1,4,2,2026-11-29 12:00:00,"say ""hi""",k-ab12,,\r\n');
     expect(parse(text, 'ab12')).toEqual({ ok: true, samples: odd, rows: 1, separator: ',' });
   });
 
@@ -459,5 +462,24 @@ describe('what the review of issue 21 found (each test failed before its fix)', 
     expect(parseCsv(`${header}\n2000/1/1 00:00,radar_id,50,2,48,50\n`, 'ab12', NOW)).toMatchObject({ ok: true });
     expect(parseCsv(`${header},key_tail\n${row},k-123\n`, '0123', NOW)).toMatchObject({ ok: false, reason: 'other-key' });
     expect(parseCsv(`${header},key_tail\n${row},123\n`, '0123', NOW)).toMatchObject({ ok: true });
+  });
+});
+
+describe('which key a file says it is of', () => {
+  it('lists the distinct key_id and key_tail values of its rows, as written', () => {
+    const text = toCsv(samples, 'ab12', names, { name: '总部', keyId: '0a1b2c3d' });
+    expect(csvKeys(text)).toEqual({ keyIds: ['0a1b2c3d'], keyTails: ['k-ab12'] });
+    const resaved = `${CSV_COLUMNS.join(';')};key_id;key_tail\n${GOOD_ROW.time};radar_id;50;2;48;50;'123456; 0123\n${GOOD_ROW.time};radar_id;50;2;48;50;;\n`;
+    expect(csvKeys(resaved)).toEqual({ keyIds: ['123456'], keyTails: ['0123'] });
+  });
+
+  it('lists none for a file of an earlier version, without the columns', () => {
+    expect(csvKeys(fileOf({}))).toEqual({ keyIds: [], keyTails: [] });
+    expect(csvKeys(readFileSync('tests/unit/fixtures/export-k-0123.csv', 'utf8'))).toEqual({ keyIds: [], keyTails: ['k-0123'] });
+  });
+
+  it('reads an export with its account columns back to the same samples, the columns ignored', () => {
+    const text = toCsv(samples, 'ab12', names, { name: 'Agency, "north"\nteam', keyId: '0a1b2c3d' });
+    expect(parse(text, 'ab12')).toEqual(parse(toCsv(samples, 'ab12', names), 'ab12'));
   });
 });

@@ -88,3 +88,14 @@ export function sameKeyTail(cell: string, keyTail: string): boolean {
   const file = asNumber(tail);
   return file !== null && file === asNumber(keyTail);
 }
+
+/**
+ * Whether a file's `key_id` names the key whose id (`keyId`, eight hex digits) is `id`: as written, in either case, or
+ * as a spreadsheet re-saved an id of digits only ("123456" for "00123456", "1.2345E+71" for "12345e67").
+ */
+export function sameKeyId(cell: string, id: string): boolean {
+  const text = cell.trim();
+  if (text.toLowerCase() === id.toLowerCase()) return true;
+  const file = asNumber(text);
+  return file !== null && file === asNumber(id);
+}

@@ -5,7 +5,12 @@ import type { Sample } from './history';
 
 /** The columns every file has first, in this order; the extras follow. */
 export const CSV_COLUMNS = ['time', 'module', 'total', 'consumed', 'remaining', 'deletable'] as const;
-const EXTRA_COLUMNS = ['local_time', 'module_name', 'key_tail'] as const;
+/**
+ * After the fixed columns: readable extras, then which key the file is of (`key_id`: the short fingerprint the
+ * history's storage keys use, `keyId`). Imports find columns by name and ignore the others, those of earlier versions
+ * too, so a column is only ever appended.
+ */
+const EXTRA_COLUMNS = ['local_time', 'module_name', 'key_tail', 'account', 'key_id'] as const;
 const BOM = '\uFEFF';
 const CST = 8 * 3_600_000;
 
@@ -19,8 +24,19 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The file: UTF-8 with a byte-order mark (Excel reads it as UTF-8), one row per module per sample. */
-export function toCsv(samples: readonly Sample[], keyTail: string, moduleName: (id: string) => string): string {
+/** The account a file is of, as its `account` and `key_id` columns name it. */
+export interface CsvAccount {
+  /** Its display name (`accountName`). */
+  name: string;
+  /** `keyId` of its company key. */
+  keyId: string;
+}
+
+/**
+ * The file: UTF-8 with a byte-order mark (Excel reads it as UTF-8), one row per module per sample. Without `account`,
+ * its two columns stay empty (an import then goes by `key_tail`).
+ */
+export function toCsv(samples: readonly Sample[], keyTail: string, moduleName: (id: string) => string, account?: CsvAccount): string {
   const lines = [[...CSV_COLUMNS, ...EXTRA_COLUMNS].join(',')];
   for (const sample of samples) {
     const iso = isoCst(sample.at);
@@ -36,6 +52,8 @@ export function toCsv(samples: readonly Sample[], keyTail: string, moduleName: (
         iso.slice(0, 19).replace('T', ' '),
         moduleName(m.id),
         tailCell(keyTail),
+        account?.name ?? '',
+        account?.keyId ?? '',
       ];
       lines.push(values.map(cell).join(','));
     }
@@ -176,6 +194,26 @@ export function parseCsv(text: string, keyTail: string, now: number): CsvImport 
   }
   if (badLines > 0) return { ok: false, reason: 'bad-rows', bad, badLines };
   return { ok: true, samples: [...byTime.values()].sort((a, b) => a.at - b.at), rows: all.length - 1, separator };
+}
+
+/** The distinct, non-empty `key_id` and `key_tail` values of a file's rows, as written (trimmed, without a leading '). */
+export interface CsvKeys {
+  keyIds: string[];
+  keyTails: string[];
+}
+
+/** Which key or keys a file says it is of; none when it lacks the columns (files of earlier versions lack `key_id`). */
+export function csvKeys(text: string): CsvKeys {
+  const body = text.replace(/^\uFEFF/, '');
+  const all = rows(body, detectSeparator(body));
+  const header = headerNames(all[0]);
+  const values = (name: string) => {
+    const column = header.indexOf(name);
+    if (column < 0) return [];
+    const cells = all.slice(1).map(({ cells }) => (cells[column] ?? '').trim().replace(/^'/, ''));
+    return [...new Set(cells.filter((value) => value !== ''))];
+  };
+  return { keyIds: values('key_id'), keyTails: values('key_tail') };
 }
 
 type RowReading = { time: ReadTime; module: Sample['modules'][number] } | Omit<BadCell, 'line'>;

@@ -418,6 +418,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
       for (const [other, state] of Object.entries(states))
         if (key !== undefined && (state.quota.snapshot?.key ?? state.quota.error?.key) === key) delete states[other];
       await browser.storage.local.set({ accountStates: states, alertMemories: memories });
+      // The single state and memory earlier versions read go too when they are of this key.
+      const single = (stored.quotaState as QuotaState | undefined) ?? EMPTY_QUOTA_STATE;
+      if (key !== undefined && (single.snapshot?.key ?? single.error?.key) === key) await quotaStateItem.removeValue();
+      if (key !== undefined && (stored.alertMemory as AlertMemory | undefined)?.key === key) await alertMemoryItem.removeValue();
     });
   }
 
