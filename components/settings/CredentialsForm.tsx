@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sameCredentials, type Credentials } from '@/utils/qcc/credentials';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -11,12 +12,25 @@ interface Props {
   saved: Credentials | null;
   /** The saved pair has had a good answer and no failure since. */
   savedWorks: boolean;
-  /** Stores the pair (the worker then asks with it); rejects when storage fails. */
-  onSave: (credentials: Credentials) => Promise<void>;
+  /**
+   * Stores the pair (the worker then asks with it); rejects when storage fails. Resolves to a sentence when the pair
+   * is refused (another account has its company key), shown at the company key's field.
+   */
+  onSave: (credentials: Credentials) => Promise<string | null | void>;
   /** Tests a pair without saving it. */
   onTest: (credentials: Credentials) => Promise<TestResult>;
   /** Takes the user to a field of the form (the banner's "fix" button). */
   onFix: (field: 'key' | 'secret') => void;
+  /** Why this company key cannot be saved here (another account has it), checked before anything is sent. */
+  checkKey?: (key: string) => string | null;
+  /** Put before each field's id, so that several forms on one page keep their ids apart ('' for the first). */
+  idPrefix?: string;
+  /** The id of the heading that names the form. */
+  labelledBy?: string;
+  /** Fields before the company key (the account's name). */
+  children?: ComponentChildren;
+  /** Buttons beside "Save and test" (a new account's "Cancel"). */
+  actions?: ComponentChildren;
 }
 
 /**
@@ -24,11 +38,23 @@ interface Props {
  * only when it works or the user says so. The SecretKey stays in its field, as typed, until the saved pair has
  * worked, so that a typo can be seen (show/hide) and fixed; a working saved SecretKey is never put back into the page.
  */
-export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Props) {
+export function CredentialsForm({
+  saved,
+  savedWorks,
+  onSave,
+  onTest,
+  onFix,
+  checkKey,
+  idPrefix = '',
+  labelledBy = 'credentials-heading',
+  children,
+  actions,
+}: Props) {
   const [key, setKey, keyRef] = useFollowing(saved?.key ?? '');
   const [secret, setSecret] = useState('');
   const [showSecret, setShowSecret] = useState(false);
   const [problems, setProblems] = useState<{ key: MessageKey | null; secret: MessageKey | null }>({ key: null, secret: null });
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
   const [failedTest, setFailedTest] = useState<{ pair: Credentials; result: TestResult } | null>(null);
 
@@ -41,16 +67,26 @@ export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Pr
     // Only a change of the saved pair or of its state clears the field, never the user's typing.
   }, [savedWorks, saved]);
 
+  /** Stores the pair, or shows at the company key why it was refused. */
+  const store = async (pair: Credentials) => {
+    const refused = (await onSave(pair)) ?? null;
+    setRefusal(refused);
+    if (refused) onFix('key');
+    return refused;
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const newKey = key.trim();
     const newSecret = secret.trim();
     const keepSecret = newSecret === '' && saved !== null;
     const found = { key: credentialProblem(newKey), secret: keepSecret ? null : credentialProblem(newSecret) };
+    const taken = found.key ? null : (checkKey?.(newKey) ?? null);
     setProblems(found);
+    setRefusal(taken);
     setFailedTest(null);
-    if (found.key || found.secret) {
-      onFix(found.key ? 'key' : 'secret');
+    if (found.key || found.secret || taken) {
+      onFix(found.key || taken ? 'key' : 'secret');
       return;
     }
     const pair = { key: newKey, secretKey: keepSecret ? saved.secretKey : newSecret };
@@ -64,28 +100,30 @@ export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Pr
         return;
       }
     }
-    await onSave(pair);
-    setKey(newKey);
+    if ((await store(pair)) === null) setKey(newKey);
   };
 
+  const keyId = `${idPrefix}key`;
+  const secretId = `${idPrefix}secret`;
   return (
-    <form class="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="credentials-heading">
-      <h2 id="credentials-heading">{t('credentialsHeading')}</h2>
-      <p class="help">{t('credentialsHelp')}</p>
+    <form class="account-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={labelledBy}>
+      {children}
       <Field
-        id="key"
+        id={keyId}
         label={t('keyLabel')}
         value={key}
         inputRef={keyRef}
         problem={problems.key}
+        problemText={refusal}
         warning={looksUnusual(key.trim()) ? 'warnKeyFormat' : null}
         onInput={(value) => {
           setKey(value);
           setProblems((p) => ({ ...p, key: null }));
+          setRefusal(null);
         }}
       />
       <Field
-        id="secret"
+        id={secretId}
         label={t('secretKeyLabel')}
         type={showSecret ? 'text' : 'password'}
         value={secret}
@@ -97,13 +135,16 @@ export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Pr
           setProblems((p) => ({ ...p, secret: null }));
         }}
       >
-        <button type="button" aria-pressed={showSecret} aria-controls="secret" onClick={() => setShowSecret(!showSecret)}>
+        <button type="button" aria-pressed={showSecret} aria-controls={secretId} onClick={() => setShowSecret(!showSecret)}>
           {t('showSecret')}
         </button>
       </Field>
-      <button type="submit" class="primary" disabled={testing}>
-        {t('save')}
-      </button>
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={testing}>
+          {t('save')}
+        </button>
+        {actions}
+      </div>
       <div aria-live="polite">
         {testing ? <p>{t('testing')}</p> : null}
         {failedTest && !failedTest.result.parsed.ok ? (
@@ -116,7 +157,7 @@ export function CredentialsForm({ saved, savedWorks, onSave, onTest, onFix }: Pr
               onClick={() => {
                 const { pair } = failedTest;
                 setFailedTest(null);
-                void onSave(pair);
+                void store(pair);
               }}
             >
               {t('saveAnyway')}

@@ -10,6 +10,8 @@ interface FieldProps {
   placeholder?: string;
   /** Refuses the value: shown at the field, and the field is marked invalid. */
   problem?: MessageKey | null;
+  /** Refuses the value with a sentence made for it (e.g. naming the account that has this company key). */
+  problemText?: string | null;
   /** Allows the value but asks for a second look. */
   warning?: MessageKey | null;
   help?: string;
@@ -33,6 +35,7 @@ export function Field({
   type = 'text',
   placeholder,
   problem = null,
+  problemText = null,
   warning = null,
   help,
   inputMode,
@@ -43,7 +46,8 @@ export function Field({
   disabled = false,
   children,
 }: FieldProps) {
-  const described = [problem || warning ? `${id}-message` : '', help ? `${id}-help` : '', control !== null ? adminMarkId(id) : '']
+  const refusal = problemText ?? (problem ? t(problem) : null);
+  const described = [refusal || warning ? `${id}-message` : '', help ? `${id}-help` : '', control !== null ? adminMarkId(id) : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -63,7 +67,7 @@ export function Field({
           spellcheck={false}
           inputMode={inputMode}
           disabled={control !== null || disabled}
-          aria-invalid={problem !== null}
+          aria-invalid={refusal !== null}
           aria-describedby={described || undefined}
           onInput={(event) => onInput(event.currentTarget.value)}
           onChange={(event) => onCommit?.(event.currentTarget.value)}
@@ -76,9 +80,9 @@ export function Field({
           {help}
         </p>
       ) : null}
-      {problem ? (
+      {refusal ? (
         <p class="field-problem" id={`${id}-message`} role="alert">
-          {t(problem)}
+          {refusal}
         </p>
       ) : warning ? (
         <p class="field-warning" id={`${id}-message`}>

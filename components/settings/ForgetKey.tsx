@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
+interface Props {
+  onForget: () => Promise<void>;
+  onExport: () => Promise<void>;
+  /** One account of several: "Remove this account", its confirmation naming it, inside the account (no panel). */
+  account?: { id: string; name: string };
+}
+
 /**
- * "Forget this key", with an inline confirmation that takes the focus, says that the history goes too and offers to
- * export it first; Escape or "Cancel" returns the focus to the button, and after deleting, the caller moves it to the key
- * field.
+ * "Forget this key" (or one account's "Remove this account"), with an inline confirmation that takes the focus, says
+ * that the history goes too and offers to export it first; Escape or "Cancel" returns the focus to the button, and
+ * after deleting, the caller moves it on.
  */
-export function ForgetKey({ onForget, onExport }: { onForget: () => Promise<void>; onExport: () => Promise<void> }) {
+export function ForgetKey({ onForget, onExport, account }: Props) {
   const [confirming, setConfirming] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   const forgetButton = useRef<HTMLButtonElement>(null);
@@ -23,44 +30,48 @@ export function ForgetKey({ onForget, onExport }: { onForget: () => Promise<void
     setConfirming(false);
   };
 
-  return (
+  const confirmId = account ? `remove-confirm-${account.id}` : 'forget-confirm';
+  const control = confirming ? (
+    <div
+      class="confirm"
+      role="group"
+      aria-labelledby={confirmId}
+      tabIndex={-1}
+      ref={confirmation}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') cancel();
+      }}
+    >
+      <p id={confirmId}>{account ? t('removeAccountConfirm', account.name) : t('forgetConfirm')}</p>
+      <button type="button" onClick={() => void onExport()}>
+        {t('exportCsv')}
+      </button>
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          setConfirming(false);
+          void onForget();
+        }}
+      >
+        {t('forgetYes')}
+      </button>
+      <button type="button" onClick={cancel}>
+        {t('cancel')}
+      </button>
+    </div>
+  ) : (
+    <button type="button" class="danger" ref={forgetButton} onClick={() => setConfirming(true)}>
+      {t(account ? 'removeAccount' : 'forgetKey')}
+    </button>
+  );
+  return account ? (
+    <div class="account-remove">{control}</div>
+  ) : (
     <section class="panel" aria-labelledby="forget-heading">
       <h2 id="forget-heading">{t('forgetHeading')}</h2>
       <p class="help">{t('forgetHelp')}</p>
-      {confirming ? (
-        <div
-          class="confirm"
-          role="group"
-          aria-labelledby="forget-confirm"
-          tabIndex={-1}
-          ref={confirmation}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') cancel();
-          }}
-        >
-          <p id="forget-confirm">{t('forgetConfirm')}</p>
-          <button type="button" onClick={() => void onExport()}>
-            {t('exportCsv')}
-          </button>
-          <button
-            type="button"
-            class="danger"
-            onClick={() => {
-              setConfirming(false);
-              void onForget();
-            }}
-          >
-            {t('forgetYes')}
-          </button>
-          <button type="button" onClick={cancel}>
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" class="danger" ref={forgetButton} onClick={() => setConfirming(true)}>
-          {t('forgetKey')}
-        </button>
-      )}
+      {control}
     </section>
   );
 }

@@ -1,32 +1,41 @@
 import { useState } from 'preact/hooks';
-import { sameCredentials, type Credentials } from '@/utils/qcc/credentials';
+import { browser } from 'wxt/browser';
+import { MAX_ACCOUNTS, ownAccountsOf, type Account } from '@/utils/accounts/account';
+import { accountName } from '@/utils/accounts/account-name';
+import { saveAccount } from '@/utils/accounts/account-writes';
+import { sameCredentials } from '@/utils/qcc/credentials';
 import { downloadCsv } from '@/utils/history/download-csv';
 import { readHistory } from '@/utils/history/history';
 import { t } from '@/utils/i18n';
-import { requestForget, requestRefresh, requestTest } from '@/utils/messages';
-import { managesKeyPair } from '@/utils/settings/policy';
-import { stateOfKey } from '@/utils/qcc/quota-types';
+import { requestForget, requestRefresh, requestRemoveAccount } from '@/utils/messages';
+import { managesKeyPair, ownAccountsAllowed } from '@/utils/settings/policy';
 import type { SettingsUpdate } from '@/utils/settings/settings';
-import { credentialsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
-import { CredentialsForm } from './CredentialsForm';
-import { FailureBanner } from '../FailureBanner';
+import { readSettings, settingsItem, type StoredState } from '@/utils/storage';
+import { AccountsPanel } from './AccountsPanel';
+import { accountWithKey, ownAccountsLimit } from './accounts-list';
 import { LockIcon } from '../icons';
 import { ForgetKey } from './ForgetKey';
-import { ManagedCredentials } from './ManagedCredentials';
 import { useStoredState } from '../page-shell';
-import { QuotaCard } from '../QuotaCard';
 import { SettingsForm } from './SettingsForm';
 import { SettingsNote } from '../SettingsNote';
 
-type Notice = { kind: 'saved' | 'settings' | 'forgotten' | 'newer' } | { kind: 'failed'; reason: string } | null;
+type Notice = { kind: 'settings' | 'forgotten' | 'newer' } | { kind: 'removed'; name: string } | { kind: 'failed'; reason: string } | null;
 
-/** The settings page. It writes the key pair and the settings; the worker alone writes quota state. */
+/** The user's own accounts as stored now (a refusal under the lock names the account that has the company key). */
+const readOwnAccounts = async (): Promise<Account[]> => {
+  const stored = await browser.storage.local.get(['accounts', 'credentials']);
+  return ownAccountsOf(stored.accounts, stored.credentials);
+};
+
+/** The settings page. It writes the user's own accounts and settings; the worker alone writes quota state. */
 export function OptionsApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings, ownSettings, settingsProblem, policy } = useStoredState(initial);
-  const managedPair = managesKeyPair(policy);
-  const [testedSince, setTestedSince] = useState<number | null>(null);
+  const { accounts, ownAccounts, state, settings, ownSettings, settingsProblem, policy } = useStoredState(initial);
   const [notice, setNotice] = useState<Notice>(null);
   const [formVersion, setFormVersion] = useState(0);
+  const allowed = ownAccountsAllowed(policy);
+  const shownOwn = ownAccounts.slice(0, allowed);
+  // One account of the user's own and none of the policy's: "Forget this key" below, as before several accounts.
+  const alone = shownOwn.length === 1 && !managesKeyPair(policy) ? shownOwn[0] : undefined;
 
   /** Runs a storage write and says how it went; the action may say something else than `done`. */
   const guarded = async (action: () => Promise<Notice | void>, done: Notice) => {
@@ -37,16 +46,31 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
     }
   };
 
-  // A changed pair reaches the worker as a storage change, which refreshes; an unchanged one is tested on request.
-  const saveCredentials = (next: Credentials) =>
-    guarded(
-      async () => {
-        setTestedSince(Date.now());
-        if (sameCredentials(next, credentials)) void requestRefresh().catch(() => undefined);
-        else await credentialsItem.setValue(next);
-      },
-      { kind: 'saved' },
-    );
+  /**
+   * Saves an account (list and mirror in one write, under the accounts' lock); a changed pair reaches the worker as a
+   * storage change, which asks with it; an unchanged one is tested on request. Resolves to why it was refused (the
+   * form checked the accounts this page shows; another tab may have saved one since).
+   */
+  const saveOwn = async (account: Account): Promise<string | null> => {
+    let refused: string | null = null;
+    await guarded(async () => {
+      const stored = ownAccounts.find((own) => own.id === account.id);
+      const samePair = stored !== undefined && sameCredentials(account, stored);
+      if (samePair && stored.name === account.name) {
+        void requestRefresh().catch(() => undefined);
+        return null;
+      }
+      const managed = accounts.filter((view) => view.account.managed).length;
+      const refusal = await saveAccount(account, ownAccountsLimit(allowed, managed));
+      if (refusal === 'duplicate-key') {
+        const other = accountWithKey(await readOwnAccounts(), account.id, account.key);
+        refused = t('duplicateKey', accountName(other ?? { ...account, name: '' }));
+      } else if (refusal === 'too-many') refused = t('accountsFull', String(MAX_ACCOUNTS));
+      else if (samePair) void requestRefresh().catch(() => undefined);
+      return null;
+    }, null);
+    return refused;
+  };
 
   // "Saved" shows once this write is done, not while an earlier one's notice still stands.
   const changeSettings = (update: SettingsUpdate) => {
@@ -73,27 +97,30 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   /** The history of the key about to be forgotten, as the history page exports it. */
   const exportHistory = async (key: string) => downloadCsv(await readHistory(key), key.slice(-4), Date.now());
 
+  // After deleting, the next step is a new key (or the next account): the focus goes to the first company key field.
+  const focusFirstKey = () => requestAnimationFrame(() => document.getElementById('key')?.focus());
+
   const forget = () =>
     guarded(
       async () => {
-        setTestedSince(null);
         await requestForget();
         setFormVersion((v) => v + 1);
-        // After deleting, the next step is a new key: the focus goes to its field.
-        requestAnimationFrame(() => focusField('key'));
+        focusFirstKey();
       },
       { kind: 'forgotten' },
     );
 
-  // The current problem shows whenever there is one; the numbers show once an answer came after "Save and test", or
-  // always for the administrator's pair (there is nothing to save: they show that it works).
-  const since = managedPair ? 0 : (testedSince ?? Number.POSITIVE_INFINITY);
-  const own = stateOfKey(state, credentials?.key);
-  const error = own.error;
-  const snapshot = own.snapshot && own.snapshot.fetchedAt >= since && !error ? own.snapshot : null;
-  const savedWorks = own.snapshot !== null && error === null;
-  const focusField = (field: 'key' | 'secret') => document.getElementById(field)?.focus();
-  const totals = Object.fromEntries((own.snapshot?.modules ?? []).map((module) => [module.id, module.total]));
+  /** One account of several: the worker removes it with its numbers, history and alarms; the list follows storage. */
+  const remove = (account: Account) =>
+    guarded(
+      async () => {
+        await requestRemoveAccount(account.id);
+        focusFirstKey();
+      },
+      { kind: 'removed', name: accountName(account) },
+    );
+
+  const totals = Object.fromEntries((state.snapshot?.modules ?? []).map((module) => [module.id, module.total]));
 
   return (
     <main class="options">
@@ -104,35 +131,22 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
           {t('settingsLockedNote')}
         </p>
       ) : null}
-      {managedPair ? (
-        <ManagedCredentials policy={policy} />
-      ) : (
-        <CredentialsForm
-          key={formVersion}
-          saved={credentials}
-          savedWorks={savedWorks}
-          onSave={saveCredentials}
-          onTest={requestTest}
-          onFix={focusField}
-        />
-      )}
+      <AccountsPanel
+        key={formVersion}
+        accounts={accounts}
+        ownAccounts={ownAccounts}
+        policy={policy}
+        settings={settings}
+        onSave={saveOwn}
+        onRemove={alone ? undefined : remove}
+        onExport={exportHistory}
+      />
       {policy && policy.ignored.length > 0 ? <p role="alert">{t('policyIgnored', policy.ignored.join(', '))}</p> : null}
       <div class="outcome" aria-live="polite">
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
         {notice?.kind === 'newer' ? <p role="alert">{t('errorSettingsNewer')}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
-        {testedSince !== null && !snapshot && !error ? <p>{t('saved')}</p> : null}
-        {error ? (
-          <FailureBanner
-            failure={error.failure}
-            clockHint={error.clockHint}
-            nextAttemptAt={error.nextAttemptAt}
-            onFix={focusField}
-            managed={managedPair}
-            onRefresh={requestRefresh}
-          />
-        ) : null}
-        {snapshot ? snapshot.modules.map((module) => <QuotaCard key={module.id} module={module} settings={settings} />) : null}
+        {notice?.kind === 'removed' ? <p>{t('accountRemoved', notice.name)}</p> : null}
       </div>
       <SettingsNote problem={settingsProblem} />
       <SettingsForm
@@ -143,7 +157,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         saved={notice?.kind === 'settings'}
         policy={policy}
       />
-      {credentials && !managedPair ? <ForgetKey onForget={forget} onExport={() => exportHistory(credentials.key)} /> : null}
+      {alone ? <ForgetKey onForget={forget} onExport={() => exportHistory(alone.key)} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">
           {t('historyLink')}

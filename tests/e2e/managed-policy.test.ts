@@ -124,12 +124,14 @@ describe('managed configuration through enterprise policy (real Chromium, zh_CN)
         };
       })
       .toEqual({ numbers: null, key: false, history: [] });
-    await expect.poll(async () => (await alarm(browser, 'quota-poll'))?.periodInMinutes).toBe(30);
+    // No account is left to watch: no alarm asks for the managed key any more.
+    await expect.poll(async () => await alarm(browser, 'quota-poll')).toBeNull();
     // The settings page now asks for the user's own key pair, and the settings are theirs to change.
     const key = options.getByRole('textbox', { name: '公司 Key' });
     await expect.poll(() => key.isDisabled()).toBe(false);
     expect(await key.inputValue()).toBe('');
     expect(await options.getByLabel('自动查询间隔（分钟）').isDisabled()).toBe(false);
+    expect(await options.getByLabel('自动查询间隔（分钟）').inputValue()).toBe('30');
     const popup = await openPopup(browser);
     expect(await popup.getByRole('heading', { level: 1 }).innerText()).toBe('尚未设置公司 Key');
     await popup.close();
