@@ -94,8 +94,11 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
     if (settingsProblem !== 'newer') void settingsItem.setValue({ ...ownSettings, ...update(ownSettings) });
   };
 
-  /** The history of the key about to be forgotten, as the history page exports it. */
-  const exportHistory = async (key: string) => downloadCsv(await readHistory(key), key.slice(-4), Date.now());
+  /** The history of the key about to be forgotten, as the history page exports it (with its account's name and key id). */
+  const exportHistory = async (key: string) => {
+    const account = [...ownAccounts, ...accounts.map((view) => view.account)].find((a) => a.key === key);
+    downloadCsv(await readHistory(key), account ?? key.slice(-4), Date.now());
+  };
 
   // After deleting, the next step is a new key (or the next account): the focus goes to the first company key field.
   const focusFirstKey = () => requestAnimationFrame(() => document.getElementById('key')?.focus());
