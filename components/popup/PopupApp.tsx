@@ -2,18 +2,18 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PRO_QCC_ORIGIN } from '@/utils/qcc/pro-qcc';
-import { formatAge, formatDateTime, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { requestRefresh } from '@/utils/messages';
-import { stateOfKey } from '@/utils/qcc/quota-types';
-import { pacedModules } from '@/utils/alerts/pace';
-import { managesKeyPair, namesHalfKeyPair } from '@/utils/settings/policy';
-import { summaryOfKey, type StoredState } from '@/utils/storage';
-import { FailureBanner } from '../FailureBanner';
+import { accountName } from '@/utils/accounts/account-name';
+import { keyTail } from '@/utils/accounts/account';
+import { namesHalfKeyPair } from '@/utils/settings/policy';
+import { selectedAccountItem, type StoredState } from '@/utils/storage';
 import { missingHalfText } from '../managed-pair';
 import { ExternalIcon, HistoryIcon, RefreshIcon, SettingsIcon } from '../icons';
 import { useNow, useStoredState } from '../page-shell';
-import { QuotaCard } from '../QuotaCard';
-import { SettingsNote } from '../SettingsNote';
+import { AccountCards } from './AccountCards';
+import { AccountList } from './AccountList';
+import { accountLines, selectedView } from './account-lines';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -26,21 +26,24 @@ const IconLink = ({ href, label, icon }: { href: string; label: string; icon: JS
 
 /** The toolbar popup: everything comes from storage; the worker alone talks to the server. */
 export function PopupApp({ initial }: { initial: StoredState }) {
-  const { credentials, state, settings, settingsProblem, summary, policy } = useStoredState(initial);
+  const { accounts, settings, settingsProblem, policy } = useStoredState(initial);
   const now = useNow();
   const [busy, setBusy] = useState(false);
+  // The account chosen last (here, or by clicking a notification), else the worst one at first paint: the cards
+  // stay on it when the worker's answers change which account is worst.
+  const [chosen, setChosen] = useState(
+    () => selectedView(initial.accounts, initial.selectedAccount, initial.settings, Date.now())?.account.id ?? null,
+  );
+  const view = selectedView(accounts, chosen, settings, now);
 
-  if (namesHalfKeyPair(policy)) {
-    // Half a key pair from the policy: only IT can complete it.
-    return (
+  if (!view) {
+    return namesHalfKeyPair(policy) ? (
+      // Half a key pair from the policy and no other account: only IT can complete it.
       <main class="popup">
         <h1>{t('managedIncompleteTitle')}</h1>
         <p>{missingHalfText(policy)}</p>
       </main>
-    );
-  }
-  if (!credentials) {
-    return (
+    ) : (
       <main class="popup">
         <h1>{t('noKeyTitle')}</h1>
         <p>{t('noKeyPrompt')}</p>
@@ -51,9 +54,11 @@ export function PopupApp({ initial }: { initial: StoredState }) {
     );
   }
 
-  const { snapshot, error } = stateOfKey(state, credentials.key);
-  const ownSummary = summaryOfKey(summary, credentials.key);
-  const paced = pacedModules({ state: { snapshot, error }, settings, summary: ownSummary }, now);
+  const { account } = view;
+  const select = (id: string) => {
+    setChosen(id);
+    void selectedAccountItem.setValue(id);
+  };
   const refresh = async () => {
     setBusy(true);
     try {
@@ -68,7 +73,7 @@ export function PopupApp({ initial }: { initial: StoredState }) {
       <header class="popup-header">
         <div class="popup-title">
           <h1>{t('extName')}</h1>
-          <span class="masked-key">{t('maskedKey', credentials.key.slice(-4))}</span>
+          <span class="masked-key">{account.name.trim() === '' ? t('maskedKey', keyTail(account.key)) : accountName(account)}</span>
         </div>
         <nav class="popup-actions">
           <button
@@ -90,38 +95,15 @@ export function PopupApp({ initial }: { initial: StoredState }) {
           <IconLink href="/history.html" label={t('historyLink')} icon={<HistoryIcon />} />
         </nav>
       </header>
-      <div class="status" aria-live="polite">
-        <p class="age">
-          {snapshot ? (
-            // One label: how old the numbers are, and whether the checks since then failed.
-            <span class={error ? 'tag tag-stale' : undefined} title={formatDateTime(snapshot.fetchedAt)}>
-              {t(error ? 'fetchedAtFailed' : 'fetchedAt', formatAge(snapshot.fetchedAt, now))}
-            </span>
-          ) : null}
-          {busy ? <span class="busy-text">{t('refreshing')}</span> : null}
-          {!snapshot && !error && !busy ? <span>{t('noDataYet')}</span> : null}
+      {namesHalfKeyPair(policy) ? (
+        <p class="settings-note" role="status">
+          {t('managedIncompleteTitle')} {missingHalfText(policy)}
         </p>
-        {error ? (
-          <FailureBanner
-            failure={error.failure}
-            clockHint={error.clockHint}
-            nextAttemptAt={error.nextAttemptAt}
-            managed={managesKeyPair(policy)}
-          />
-        ) : null}
-        <SettingsNote problem={settingsProblem} />
-      </div>
-      {snapshot && snapshot.modules.length === 0 ? <p>{t('noModules')}</p> : null}
-      {snapshot?.modules.map((module) => (
-        <QuotaCard
-          key={module.id}
-          module={module}
-          settings={settings}
-          history={ownSummary?.modules[module.id]}
-          paced={paced.some((p) => p.id === module.id)}
-          now={now}
-        />
-      ))}
+      ) : null}
+      {accounts.length > 1 ? (
+        <AccountList lines={accountLines(accounts, settings, now)} selected={account.id} onSelect={select} now={now} />
+      ) : null}
+      <AccountCards view={view} settings={settings} settingsProblem={settingsProblem} busy={busy} now={now} />
     </main>
   );
 }

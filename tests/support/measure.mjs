@@ -33,12 +33,59 @@ const percentile = (values, p) => {
 };
 const summarize = (values) => ({ median: percentile(values, 50), p95: percentile(values, 95), n: values.length });
 
+/** keyId of utils/history/history.ts (FNV-1a): the history's storage keys and the summaries go by it. */
+const keyId = (key) => {
+  let hash = 0x811c9dc5;
+  for (const char of key) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+};
+
+/**
+ * 30 days of history behind each module of every account, as the worker summarizes it (the popup paints three
+ * sparklines and forecast lines, and so does the floor, which is cloned from it), and the other accounts' numbers,
+ * just fetched, each its own. The first account's numbers are the worker's own.
+ */
+async function seedNumbers(browser, others) {
+  const worker = await browser.workerSession();
+  // First the worker's own summary of its answer, which would otherwise land after ours.
+  while (!(await browser.evaluate(worker, `chrome.storage.local.get('historySummaries').then((s) => !!s.historySummaries)`))) {
+    await sleep(50);
+  }
+  const spark = Array.from({ length: 30 }, (_, i) => 500 - 10 * i);
+  const runsOut = { kind: 'runs-out', at: Date.now() + 40 * 86_400_000, days: 40, perDay: 10 };
+  const summaryOf = (key) => ({ key, modules: Object.fromEntries(MODULES.map((id) => [id, { spark, forecast: runsOut }])) });
+  const summaries = Object.fromEntries([DEMO_KEY, ...others.map((a) => a.key)].map((key) => [keyId(key), summaryOf(key)]));
+  const states = others.map((account, i) => [
+    account.id,
+    {
+      quota: {
+        snapshot: {
+          key: account.key,
+          modules: MODULES.map((id, m) => ({ id, total: 500, consumed: 100 + 10 * i + m, remaining: 400 - 10 * i - m, deletable: 50 })),
+          fetchedAt: Date.now(),
+        },
+        error: null,
+      },
+      retry: { failures: 0, failureKey: null },
+    },
+  ]);
+  await browser.evaluate(
+    worker,
+    `chrome.storage.local.get('accountStates').then(({ accountStates }) => chrome.storage.local.set({
+      historySummaries: ${JSON.stringify(summaries)},
+      historySummary: ${JSON.stringify(summaryOf(DEMO_KEY))},
+      ...(${others.length} > 0 ? { accountStates: { ...accountStates, ...${JSON.stringify(Object.fromEntries(states))} } } : {}),
+    }))`,
+  );
+  await sleep(200);
+}
+
 /**
  * Checks that opening the popup on fresh data costs no request; measures memory; then opens the popup `opens` times
  * with cached data and the stand-in hanging, and a script-free page with the same markup (the floor, added to a
  * copy of the build only), alternately.
  */
-export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUILD } = {}) {
+export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUILD, accounts = 1 } = {}) {
   const copy = mkdtempSync(join(tmpdir(), 'qcc-bench-build-'));
   cpSync(build, copy, { recursive: true });
   const standIn = await startStandIn();
@@ -57,21 +104,25 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
       `chrome.storage.local.set({ credentials: { key: ${JSON.stringify(DEMO_KEY)}, secretKey: ${JSON.stringify(DEMO_SECRET)} } })`,
     );
     await fetched;
-    // 30 days of history behind each module, as the worker summarizes it: the popup paints three sparklines and
-    // forecast lines, and so does the floor, which is cloned from it.
-    // First the worker's own summary of its one answer, which would otherwise land after ours.
-    while (
-      !(await browser.evaluate(await browser.workerSession(), `chrome.storage.local.get('historySummary').then((s) => !!s.historySummary)`))
-    ) {
-      await sleep(50);
+    // With several accounts, the others are added beside it: the stand-in knows only the first key, so their first
+    // requests are refused (the worker pauses them); their numbers are then stored as the worker stores an answer.
+    const others = Array.from({ length: accounts - 1 }, (_, i) => ({
+      id: `bench-${i + 2}`,
+      name: `账号 ${i + 2}`,
+      key: `bench${String(i + 2).padStart(27, '0')}`,
+      secretKey: `BENCHSECRET${String(i + 2).padStart(21, '0')}`,
+    }));
+    if (others.length > 0) {
+      const first = { id: `k${keyId(DEMO_KEY)}`, name: '', key: DEMO_KEY, secretKey: DEMO_SECRET };
+      const refused = standIn.nextRequest(15_000, others.length);
+      await browser.evaluate(
+        await browser.workerSession(),
+        `chrome.storage.local.set({ accounts: ${JSON.stringify([first, ...others])} })`,
+      );
+      await refused;
+      await sleep(500);
     }
-    const spark = Array.from({ length: 30 }, (_, i) => 500 - 10 * i);
-    const runsOut = { kind: 'runs-out', at: Date.now() + 40 * 86_400_000, days: 40, perDay: 10 };
-    await browser.evaluate(
-      await browser.workerSession(),
-      `chrome.storage.local.set({ historySummary: { key: ${JSON.stringify(DEMO_KEY)}, modules: Object.fromEntries(['radar_id', 'bene_id', 'natural_person_id'].map((id) => [id, { spark: ${JSON.stringify(spark)}, forecast: ${JSON.stringify(runsOut)} }])) } })`,
-    );
-    await sleep(200);
+    await seedNumbers(browser, others);
 
     // The floor: the popup's own markup and stylesheet, without any script.
     const sample = await openAndAttach('popup.html');
@@ -86,6 +137,7 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
     );
     await browser.close(sample.targetId);
     const sparklines = (markup.match(/<polyline/g) ?? []).length;
+    const accountLines = (markup.match(/class="account-line"/g) ?? []).length;
     if (sparklines !== 3) throw new Error('The popup painted no sparklines: the floor would not include them.');
     writeFileSync(join(copy, 'floor.html'), markup);
 
@@ -122,6 +174,9 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
     // Speed, last: the stand-in hangs, so only what is stored can be painted (and a request the popup may start
     // once the data is a minute old never ends).
     standIn.setAlways({ hang: true });
+    // The refreshes above found the other accounts' keys refused: their numbers are stored again, fresh.
+    await seedNumbers(browser, others);
+    const requestsBeforeSpeed = standIn.requests.length;
     const times = { popup: [], floor: [] };
     for (let i = 0; i < opens; i += 1) {
       for (const name of i % 2 === 0 ? ['popup', 'floor'] : ['floor', 'popup']) {
@@ -131,6 +186,9 @@ export async function measure({ opens = 20, refreshes = 100, build = CHROME_BUIL
       }
     }
     return {
+      accounts,
+      accountLines,
+      requestsDuringSpeed: standIn.requests.length - requestsBeforeSpeed,
       popup: summarize(times.popup),
       floor: summarize(times.floor),
       freshOpens,
@@ -157,7 +215,7 @@ export function formatReport(result, { goalP95 = 150, goalRatio = 1.25 } = {}) {
     .sort((a, b) => a - b);
   const growth = result.workerHeaps[keys[1]] / result.workerHeaps[keys[0]] - 1;
   const rows = [
-    ['measure', 'value', 'goal', ''],
+    [`measure (${result.accounts} account${result.accounts === 1 ? '' : 's'})`, 'value', 'goal', ''],
     [
       `popup: numbers painted, median of ${result.popup.n}`,
       ms(result.popup.median),
@@ -166,6 +224,12 @@ export function formatReport(result, { goalP95 = 150, goalRatio = 1.25 } = {}) {
     ],
     ['popup: numbers painted, p95', ms(result.popup.p95), `≤ ${goalP95} ms`, result.popup.p95 <= goalP95 ? 'ok' : 'OVER'],
     ['floor (same markup, no script), median', ms(result.floor.median), '', ''],
+    [
+      'account lines in the popup and the floor',
+      String(result.accountLines),
+      String(result.accounts > 1 ? result.accounts : 0),
+      result.accountLines === (result.accounts > 1 ? result.accounts : 0) ? 'ok' : 'OVER',
+    ],
     ['sparklines in the popup and the floor', String(result.sparklines), '3', result.sparklines === 3 ? 'ok' : 'OVER'],
     ['floor, p95', ms(result.floor.p95), '', ''],
     ['popup median / floor median', ratio.toFixed(2), `≤ ${goalRatio}`, ratio <= goalRatio ? 'ok' : 'OVER'],
@@ -179,7 +243,13 @@ export function formatReport(result, { goalP95 = 150, goalRatio = 1.25 } = {}) {
     [`worker JS heap after ${keys[0]} refreshes`, kib(result.workerHeaps[keys[0]]), '', ''],
     [`worker JS heap after ${keys[1]} refreshes`, kib(result.workerHeaps[keys[1]]), '', ''],
     [`worker heap growth ${keys[0]} → ${keys[1]}`, `${(growth * 100).toFixed(1)} %`, '≤ 10 %', growth <= 0.1 ? 'ok' : 'OVER'],
-    ['requests per refresh', result.requestsPerRefresh.toFixed(2), '1', result.requestsPerRefresh === 1 ? 'ok' : 'OVER'],
+    [
+      'requests per refresh (one per account)',
+      result.requestsPerRefresh.toFixed(2),
+      String(result.accounts),
+      result.requestsPerRefresh === result.accounts ? 'ok' : 'OVER',
+    ],
+    [`requests during the ${result.popup.n + result.floor.n} opens timed`, String(result.requestsDuringSpeed), '', ''],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ')).join('\n');
