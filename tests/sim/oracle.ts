@@ -57,3 +57,16 @@ export const FIRST_REASON: Record<Exclude<ReturnType<typeof expectedBadge>, ''>,
   旧: /起查询失败/,
   预警: /用完/,
 };
+
+/** The badges from the most urgent to none: the document's order of what needs a person first. */
+const URGENCY: Array<ReturnType<typeof expectedBadge>> = ['!', '不足', '旧', '预警', ''];
+
+/**
+ * The badge over several accounts: half a key pair from the policy is a "!" whatever the accounts say; otherwise the
+ * most urgent of each account's own badge (no account in use: the badge of nothing configured).
+ */
+export function expectedWorstBadge(views: CurrentView[], unconfigured: boolean, now: number): ReturnType<typeof expectedBadge> {
+  if (unconfigured) return '!';
+  const badges = views.map((view) => expectedBadge(view, now));
+  return URGENCY.find((badge) => badges.includes(badge)) ?? '';
+}

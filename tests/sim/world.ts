@@ -9,12 +9,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeTitle } from '@/utils/alerts/badge';
+import { allAccountsTitle } from '@/utils/alerts/all-accounts';
 import { cstDay, keyId, KEEP_DAYS, type Sample } from '@/utils/history/history';
 import { DAY, HOUR, MINUTE, nextCstMidnight } from '@/utils/monitor/retry-schedule';
+import { accountPhase, parseAlarm } from '@/utils/monitor/quota-monitor';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { seeded } from '../unit/builders';
-import { expectedBadge, FIRST_REASON, lowCounts } from './oracle';
+import { expectedWorstBadge, FIRST_REASON, lowCounts } from './oracle';
 
 /** What can happen, at a time the schedule draws. */
 export type SimEvent =
@@ -166,6 +167,8 @@ function worldLocks() {
   return {
     request<T>(name: string, callback: () => Promise<T>): Promise<T> {
       const owner = actor.getStore();
+      // A stopped worker takes no lock (code of its still running after a call that was not the browser's).
+      if (owner !== undefined && dead.has(owner)) return never();
       const run = (tails.get(name) ?? Promise.resolve()).then(callback);
       const released =
         owner === undefined
@@ -190,7 +193,9 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   Object.defineProperty(navigator, 'locks', { value: worldLocks(), configurable: true });
   // The pages' own modules, as a newly installed extension loads them.
   vi.resetModules();
-  const { credentialsItem, readCredentials, readCurrentView, settingsItem } = await import('@/utils/storage');
+  const { credentialsItem, readCredentials, readCurrentViews, settingsItem } = await import('@/utils/storage');
+  const { saveAccount } = await import('@/utils/accounts/account-writes');
+  const { ownAccountsOf } = await import('@/utils/accounts/account');
   const { importSamples } = await import('@/utils/history/history-writes');
   const end = START + scenario.days * DAY;
   const events = [...scenario.events].sort((a, b) => a.at - b.at);
@@ -212,7 +217,8 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   let policyUnknown = false;
   /** What IT has set (the truth), and what the user saved. */
   let policy: Record<string, string> | null = null;
-  let ownPair: { key: string; secretKey: string } | null = null;
+  /** The user's own accounts' key pairs, in order (the settings page's list). */
+  let ownPairs: Array<{ key: string; secretKey: string }> = [];
   const quota = new Map<string, Record<ModuleId, { total: number; consumed: number; deletable: number }>>();
   for (const pair of Object.values(PAIRS)) {
     quota.set(pair.key, {
@@ -237,7 +243,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   const mayDelete = (id: string) => {
     if (forgetting > 0 || forgotten) return true;
     const current = policy?.companyKey;
-    return [...everManaged].some((key) => keyId(key) === id && key !== current && key !== ownPair?.key);
+    return [...everManaged].some((key) => keyId(key) === id && key !== current && !ownPairs.some((own) => own.key === key));
   };
   let ledger = new Map<string, Set<number>>();
   /** Since when (true time) the vendor has been healthy for the pair in effect, or null; and what the codes allow. */
@@ -401,17 +407,21 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   };
 
   // ---- what the extension should be doing ----
-  const pairInEffect = (): { key: string; secretKey: string } | null => {
-    if (policy && ('companyKey' in policy || 'secretKey' in policy)) {
-      return policy.companyKey && policy.secretKey ? { key: policy.companyKey, secretKey: policy.secretKey } : null;
-    }
-    return ownPair;
+  /**
+   * The key pairs in use, in order: the policy's (when it names both halves), then the user's own on other company
+   * keys (the policy sets no lockSettings here: own accounts stay in use beside it; half a pair names no account).
+   */
+  const pairsInEffect = (): Array<{ key: string; secretKey: string }> => {
+    const managed = policy?.companyKey && policy.secretKey ? [{ key: policy.companyKey, secretKey: policy.secretKey }] : [];
+    return [...managed, ...ownPairs.filter((own) => !managed.some((m) => m.key === own.key))];
   };
+  /** The pair whose numbers the vendor's events change: the first in use. */
+  const pairInEffect = () => pairsInEffect()[0] ?? null;
   const pairsInUse = new Set<string>();
+  let mostAccounts = 1;
   const noteInUse = () => {
-    for (const pair of [ownPair, policy?.companyKey && policy.secretKey ? { key: policy.companyKey, secretKey: policy.secretKey } : null]) {
-      if (pair) pairsInUse.add(JSON.stringify({ key: pair.key, secretKey: pair.secretKey }));
-    }
+    for (const pair of pairsInEffect()) pairsInUse.add(JSON.stringify({ key: pair.key, secretKey: pair.secretKey }));
+    mostAccounts = Math.max(mostAccounts, pairsInEffect().length);
   };
   const pairWorks = (pair: { key: string; secretKey: string } | null) =>
     pair !== null &&
@@ -467,7 +477,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
     const stored = { ...(await fakeBrowser.storage.local.get(null)), ...(await fakeBrowser.storage.session.get(null)) };
     for (const [name, value] of Object.entries(stored)) {
       // The history's rows are numbers only.
-      if (name === 'credentials' || name === 'policy' || name.startsWith('history:')) continue;
+      if (name === 'credentials' || name === 'accounts' || name === 'policy' || name.startsWith('history:')) continue;
       if (SECRETS.some((secret) => JSON.stringify(value).includes(secret))) fail(`${name} holds a SecretKey`);
     }
     const title = await fakeBrowser.action.getTitle({});
@@ -476,93 +486,112 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
     }
     // The badge and its tooltip show what is stored, in the badge's order (after alarms, which repaint; not while
     // a request waits, whose answer repaints).
-    const view = await readCurrentView();
+    const all = await readCurrentViews();
+    const views = all.views;
     const waiting = [...inFlight.values()].some((open) => open > 0);
     if (afterAlarm && !waiting) {
-      if (title !== badgeTitle(view, now)) fail(`the tooltip «${title}» is not «${badgeTitle(view, now)}»`);
+      const expectedTitle = allAccountsTitle(all, now);
+      if (title !== expectedTitle) fail(`the tooltip «${title}» is not «${expectedTitle}»`);
       const tab = (await fakeBrowser.tabs.query({})).find((t) => t.url === 'https://pro.qcc.com/')!;
       const text = await fakeBrowser.action.getBadgeText({ tabId: tab.id });
-      // The expected badge is worked out independently of the extension's code (tests/sim/oracle.ts).
-      const expected = expectedBadge(view, now);
+      // The expected badge is worked out independently of the extension's code (tests/sim/oracle.ts): the worst account's.
+      const expected = expectedWorstBadge(views, all.unconfigured, now);
       if (text !== expected) {
         fail(
           `the badge says «${text}», the stored state «${expected}» (${JSON.stringify({ title, tab, global: await fakeBrowser.action.getBadgeText({}) })})`,
         );
       }
-      // Its reason comes first in the tooltip.
-      const firstReason = title.split('\n')[1] ?? '';
+      // Its reason comes first in the tooltip (named by its account when there are several).
+      const firstLine = title.split('\n')[1] ?? '';
+      const firstReason = views.length > 1 ? firstLine.replace(/^尾号 \w{4}：/, '') : firstLine;
       if (expected !== '' && !FIRST_REASON[expected].test(firstReason))
-        fail(`the tooltip's first line «${firstReason}» is not the reason for «${expected}»`);
+        fail(`the tooltip's first line «${firstLine}» is not the reason for «${expected}»`);
     }
-    // The regular check stays on this install's phase of the period (ensurePollAlarm, nextPollTime).
-    const poll = (await fakeBrowser.alarms.getAll()).find((a) => a.name === 'quota-poll');
+    // Each account's regular check stays on its phase of the period (ensurePollAlarm, nextPollTime, accountPhase).
     const phase = (await fakeBrowser.storage.local.get('pollPhase')).pollPhase as number | undefined;
-    if (poll && phase !== undefined && poll.periodInMinutes === scenario.pollMinutes) {
-      const offset = Math.floor(phase * period);
-      if ((((poll.scheduledTime - offset) % period) + period) % period !== 0) fail('the regular check left this install’s phase');
+    for (const poll of await fakeBrowser.alarms.getAll()) {
+      const parsed = parseAlarm(poll.name);
+      if (parsed?.kind !== 'quota-poll' || parsed.accountId === null || phase === undefined) continue;
+      if (poll.periodInMinutes !== scenario.pollMinutes) continue;
+      const offset = Math.floor(accountPhase(phase, parsed.accountId) * period);
+      if ((((poll.scheduledTime - offset) % period) + period) % period !== 0) fail(`the regular check of ${poll.name} left its phase`);
     }
     // Each crossing into low in the stored numbers is notified (a repeat with the same id replaces it), only then,
-    // and only when notifications are on.
+    // and only when notifications are on. With several accounts a notification's id names its account ("<id>|low:…").
     const fresh = notifications.slice(notificationsSeen);
     notificationsSeen = notifications.length;
+    const keysInView = new Set(views.map((view) => view.key));
+    const ofKeyInView = (id: string) => [...keysInView].some((key) => id.startsWith(`${key}:`));
     // Episodes of keys not in use now are kept: the extension remembers what it announced while no pair is in use.
-    const lowNow = new Map<string, boolean>([...lowEpisodes].filter(([id]) => view.key === undefined || !id.startsWith(`${view.key}:`)));
-    for (const module of view.state.snapshot?.modules ?? []) {
-      const low = lowCounts(module, view.settings);
-      for (const which of ['remaining', 'deletable'] as const) {
-        if (!low[which]) continue;
-        const id = `${view.key}:${module.id}:${which}`;
-        lowNow.set(id, (lowEpisodes.get(id) ?? false) || fresh.some((n) => n.id === `low:${module.id}:${which}`));
+    const lowNow = new Map<string, boolean>([...lowEpisodes].filter(([id]) => !ofKeyInView(id)));
+    const notifiedFor = (view: (typeof views)[number], suffix: string) =>
+      fresh.some((n) => n.id === suffix || n.id === `${view.account?.id}|${suffix}`);
+    for (const view of views) {
+      for (const module of view.state.snapshot?.modules ?? []) {
+        const low = lowCounts(module, view.settings);
+        for (const which of ['remaining', 'deletable'] as const) {
+          if (!low[which]) continue;
+          const id = `${view.key}:${module.id}:${which}`;
+          lowNow.set(id, (lowEpisodes.get(id) ?? false) || notifiedFor(view, `low:${module.id}:${which}`));
+        }
       }
     }
     // No notification of any kind (low, error, pace) with notifications off.
     for (const n of fresh) if (!scenario.notifications) fail(`a notification (${n.id}) with notifications off`);
-    for (const n of fresh.filter((n) => n.id.startsWith('low:'))) {
-      const [, module, which] = n.id.split(':');
-      if (!lowNow.has(`${view.key}:${module}:${which}`)) fail(`a low notification (${n.id}) while the stored numbers are not low`);
+    for (const n of fresh) {
+      const [accountId, suffix = ''] = n.id.includes('|') ? n.id.split('|') : [undefined, n.id];
+      if (!suffix.startsWith('low:')) continue;
+      const [, module, which] = suffix.split(':');
+      // An account removed since: nothing left to compare with.
+      const named = accountId === undefined ? views : views.filter((view) => view.account?.id === accountId);
+      if (accountId !== undefined && named.length === 0) continue;
+      if (!named.some((view) => lowNow.has(`${view.key}:${module}:${which}`)))
+        fail(`a low notification (${n.id}) while the stored numbers are not low`);
     }
     if (scenario.notifications && !waiting) {
       for (const [id, notified] of lowNow)
-        if (!notified && lowEpisodes.has(id) && id.startsWith(`${view.key}:`)) fail(`a crossing into low (${id}) was never notified`);
+        if (!notified && lowEpisodes.has(id) && ofKeyInView(id)) fail(`a crossing into low (${id}) was never notified`);
     }
     lowEpisodes = lowNow;
     // Within one poll period of a healthy vendor (plus the start's spread and what the codes in force allow), fresh
-    // numbers of the pair in use are stored and shown; while it stays healthy they are never older than the poll
-    // allows (a poll skips numbers younger than half its period: at most one and a half periods).
-    const pair = pairInEffect();
-    if (healthySince !== null && !policyUnknown && pairWorks(pair)) {
+    // numbers of every pair in use that works are stored and shown; while it stays healthy they are never older than
+    // the poll allows (a poll skips numbers younger than half its period: at most one and a half periods).
+    const working = pairsInEffect().filter(pairWorks);
+    if (healthySince !== null && !policyUnknown && working.length > 0) {
       const since = healthySince;
       const from = Math.max(since, graceUntil);
-      const answered = requests.filter((r) => r.key === pair!.key && r.status === 200);
-      const describe = async () => {
+      const answeredOf = (pair: { key: string }) => requests.filter((r) => r.key === pair.key && r.status === 200);
+      const describe = async (pair: { key: string }) => {
         const alarms = (await fakeBrowser.alarms.getAll()).map(
           (a) => `${a.name}@${new Date(a.scheduledTime).toISOString()}/${a.periodInMinutes}`,
         );
         return JSON.stringify({
           since: new Date(since).toISOString(),
           disturbedAt: new Date(disturbedAt).toISOString(),
-          error: view.state.error,
+          error: views.find((view) => view.key === pair.key)?.state.error,
           alarms,
-          last: answered.slice(-2),
+          last: answeredOf(pair).slice(-2),
           skew,
         });
       };
       if (!recovered && trueNow() >= from + period + 6 * MINUTE) {
-        if (!answered.some((r) => r.at >= disturbedAt))
-          fail(`no fresh numbers of ${pair!.key.slice(0, 4)} within a poll period of a healthy vendor ${await describe()}`);
-        if (view.state.snapshot?.key !== pair!.key) fail('the numbers shown are not of the key pair in use');
+        for (const pair of working) {
+          if (!answeredOf(pair).some((r) => r.at >= disturbedAt))
+            fail(`no fresh numbers of ${pair.key.slice(0, 4)} within a poll period of a healthy vendor ${await describe(pair)}`);
+          if (views.find((view) => view.key === pair.key)?.state.snapshot?.key !== pair.key)
+            fail(`the numbers shown for ${pair.key.slice(0, 4)} are not of its key pair`);
+        }
         recovered = true;
       }
-      if (
-        recovered &&
-        trueNow() >= from + 1.5 * period + 6 * MINUTE &&
-        !answered.some((r) => r.at >= trueNow() - 1.5 * period - 6 * MINUTE)
-      ) {
-        fail(`the numbers of ${pair!.key.slice(0, 4)} grew older than one and a half poll periods ${await describe()}`);
+      if (recovered && trueNow() >= from + 1.5 * period + 6 * MINUTE) {
+        for (const pair of working) {
+          if (!answeredOf(pair).some((r) => r.at >= trueNow() - 1.5 * period - 6 * MINUTE))
+            fail(`the numbers of ${pair.key.slice(0, 4)} grew older than one and a half poll periods ${await describe(pair)}`);
+        }
       }
     }
-    // Requests only for what asked for one: an alarm, a popup, a change (two for a 115 signed again).
-    if (requests.length > 2 * triggers) fail(`${requests.length} requests for ${triggers} triggers`);
+    // Requests only for what asked for one: an alarm, a popup, a change (two for a 115 signed again), for each account.
+    if (requests.length > 2 * mostAccounts * triggers) fail(`${requests.length} requests for ${triggers} triggers`);
   };
 
   // ---- people, IT, the vendor and the faults ----
@@ -610,15 +639,21 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
         }
         return;
       case 'save-pair': {
-        ownPair = event.pair === 'WRONG' ? WRONG : PAIRS[event.pair];
+        const pair = event.pair === 'WRONG' ? WRONG : PAIRS[event.pair];
+        const stored = await fakeBrowser.storage.local.get(['accounts', 'credentials']);
+        const [first, ...others] = ownAccountsOf(stored.accounts, stored.credentials);
+        // The settings page edits the first own account (its id stays), or adds one when there is none; the same
+        // company key as another account is refused.
+        if (others.some((other) => other.key === pair.key)) return;
+        ownPairs = [pair, ...ownPairs.slice(1)];
         noteInUse();
         triggers += 2;
-        await credentialsItem.setValue(ownPair);
+        await saveAccount({ id: first?.id ?? `own${Math.floor(random() * 1e9)}`, name: first?.name ?? '', ...pair });
         disturb();
         return;
       }
       case 'forget':
-        ownPair = null;
+        ownPairs = [];
         triggers += 1;
         forgetting += 1;
         void fakeBrowser.runtime
@@ -708,7 +743,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
   // ---- the run ----
   try {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollMinutes: scenario.pollMinutes, notifications: scenario.notifications });
-    ownPair = PAIRS.A;
+    ownPairs = [PAIRS.A];
     noteInUse();
     await credentialsItem.setValue(PAIRS.A);
     await fakeBrowser.tabs.create({ url: 'https://pro.qcc.com/' });
@@ -728,7 +763,7 @@ export async function runWorld(scenario: Scenario): Promise<Figures> {
       lastNow = Date.now();
       if (spins > 1000) fail('alarms fire again and again without time passing');
       if (faultAt(trueNow())) disturb();
-      else if (healthySince === null && pairWorks(pairInEffect())) healthySince = trueNow();
+      else if (healthySince === null && pairsInEffect().some(pairWorks)) healthySince = trueNow();
       let alarmed = false;
       for (const alarm of (await fakeBrowser.alarms.getAll()).filter((a) => a.scheduledTime <= Date.now())) {
         const scheduledTime = alarm.scheduledTime;

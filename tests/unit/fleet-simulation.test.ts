@@ -1,7 +1,10 @@
 // Many browsers on one key over a working day: how many requests reach pro.qcc.com, and how many in the busiest
 // minute, before and after the spreading of issue 11. The decisions are the extension's own (shouldSend,
 // nextPollTime, the start transition); only the browser's clock, alarms and the people are modelled.
+// Below, a small fleet of browsers with three accounts each around the real monitor (tests/sim/fleet.ts); the sim
+// project runs 500 of them (tests/sim/fleet.test.ts, npm run simulate -- --fleet).
 import { describe, expect, it } from 'vitest';
+import { fleetSuite } from '../sim/fleet-checks';
 import { NO_RETRY, shouldSend, transition, type RefreshTrigger } from '@/utils/monitor/monitor-transition';
 import { nextPollTime } from '@/utils/monitor/quota-monitor';
 import { HOUR, MINUTE, nextCstMidnight } from '@/utils/monitor/retry-schedule';
@@ -133,3 +136,6 @@ describe('500 browsers on one key over a working day (starts 08:30–09:30, popu
     },
   );
 });
+
+// A few seconds of work (the runs of the monitor are real, over the fake browser): 20 browsers, 60 accounts.
+fleetSuite(20, 30_000);
