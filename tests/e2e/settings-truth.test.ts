@@ -129,19 +129,26 @@ describe('the settings page tells the truth (real Chromium, zh_CN)', () => {
 
   it('after failing longer than two periods (6 h at least), the badge turns grey and the tooltip says since when', async () => {
     const since = Date.now() - 7 * 3_600_000;
+    // As the worker writes a failure: the account's state and the single state earlier versions read, in one call.
     await browser.worker().evaluate(async (from: number) => {
-      const { quotaState } = await chrome.storage.local.get<{ quotaState: { snapshot: unknown } }>('quotaState');
-      await chrome.storage.local.set({
-        quotaState: {
-          snapshot: quotaState.snapshot,
-          error: {
-            key: 'demo0123456789abcdef0123456789ab',
-            failure: { kind: 'timeout' },
-            at: Date.now(),
-            since: from,
-            nextAttemptAt: Date.now() + 3_600_000,
-          },
+      const stored = await chrome.storage.local.get<{
+        quotaState: { snapshot: unknown };
+        accountStates: Record<string, { quota: unknown; retry: unknown }>;
+      }>(['quotaState', 'accountStates']);
+      const quota = {
+        snapshot: stored.quotaState.snapshot,
+        error: {
+          key: 'demo0123456789abcdef0123456789ab',
+          failure: { kind: 'timeout' },
+          at: Date.now(),
+          since: from,
+          nextAttemptAt: Date.now() + 3_600_000,
         },
+      };
+      const [id] = Object.keys(stored.accountStates);
+      await chrome.storage.local.set({
+        quotaState: quota,
+        accountStates: { ...stored.accountStates, [id!]: { ...stored.accountStates[id!]!, quota } },
       });
     }, since);
     await expect.poll(() => badgeOf(browser, 'https://pro.qcc.com/')).toEqual({ text: '旧', color: GREY });
