@@ -13,7 +13,8 @@ import {
 } from '@/utils/history/history';
 import { createQuotaMonitor } from '@/utils/monitor/quota-monitor';
 import { DAY, MINUTE } from '@/utils/monitor/retry-schedule';
-import { credentialsItem, historySummaryItem } from '@/utils/storage';
+import { credentialsItem, historySummariesItem, historySummaryItem } from '@/utils/storage';
+import { recordAnswer } from '@/utils/history/history-writes';
 import { historySample, okAnswer } from './builders';
 
 const NOW = Date.UTC(2026, 10, 29, 4, 0); // 12:00 in Beijing
@@ -130,5 +131,23 @@ describe('an import’s readings (review of issue 21)', () => {
       NOW,
     );
     expect(outcome).toEqual({ added: 1, existing: 0, folded: 1, tooOld: 1 });
+  });
+});
+
+describe('the work per recorded answer', () => {
+  it('reads at most the last 31 days of the history to summarize, however long the history is', async () => {
+    // 400 days of readings, one a day.
+    const days = Array.from({ length: 400 }, (_, i) => sample(NOW - (399 - i) * DAY, i));
+    await mergeSamples('K', days, NOW);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await recordAnswer('K', sample(NOW + MINUTE, 1000));
+    const dayKeysRead = get.mock.calls
+      .flatMap(([keys]) => (Array.isArray(keys) ? keys : typeof keys === 'string' ? [keys] : []))
+      .filter((name) => /^history:[0-9a-f]{8}:\d{4}-\d{2}-\d{2}$/.test(name));
+    expect(new Set(dayKeysRead).size).toBeLessThanOrEqual(32);
+    expect(new Set(dayKeysRead).size).toBeGreaterThan(25);
+    // The summary still covers the last 30 days.
+    const summary = (await historySummariesItem.getValue())?.[keyId('K')];
+    expect(summary?.modules.radar_id?.spark).toHaveLength(30);
   });
 });
