@@ -3,7 +3,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onAlertClicked } from '@/utils/alerts/alerts';
 import { isProQccUrl, paintTab } from '@/utils/alerts/badge';
 import { allAccountsLook } from '@/utils/alerts/all-accounts';
-import { isForgetMessage, isRefreshMessage, isRemoveAccountMessage, isTestMessage, refreshTriggerOf } from '@/utils/messages';
+import {
+  isForgetMessage,
+  isRefreshMessage,
+  isRemoveAccountMessage,
+  isTeamTestMessage,
+  isTestMessage,
+  refreshTriggerOf,
+} from '@/utils/messages';
+import { createTeamAlerts, TEAM_ALARM } from '@/utils/team/team-alerts';
+import { t } from '@/utils/i18n';
 import { openSettingsAfterInstall } from '@/utils/settings/open-settings-after-install';
 import { policyChangesKeyPair } from '@/utils/settings/policy';
 import { createQuotaMonitor, ensurePollAlarm } from '@/utils/monitor/quota-monitor';
@@ -21,17 +30,25 @@ import {
   readCurrentViews,
   readSettings,
   settingsItem,
+  teamDestinationsItem,
 } from '@/utils/storage';
 
 /** A pro.qcc.com page load refreshes data older than this. */
 export const PAGE_LOAD_MAX_AGE = 2 * MINUTE;
 
 export default defineBackground(() => {
+  const team = createTeamAlerts({
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
+  /** Badge, tooltip, notifications and the team's messages, from one read of what is stored. */
+  const show = () => showStoredState(Date.now, (all, at) => team.queue(all, at));
   const monitor = createQuotaMonitor({
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     random: Math.random,
-    repaint: () => showStoredState(),
+    repaint: show,
     vendorText,
   });
 
@@ -73,7 +90,8 @@ export default defineBackground(() => {
   // the alarm's own change of state repainted.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLICY_ALARM) void policy.sync();
-    void monitor.onAlarm(alarm).then((shown) => (shown ? undefined : showStoredState()));
+    if (alarm.name === TEAM_ALARM) void team.deliver();
+    void monitor.onAlarm(alarm).then((shown) => (shown ? undefined : show()));
   });
   // webextension-polyfill answers a message with the promise its listener returns: the popup waits for the refresh.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
@@ -83,14 +101,16 @@ export default defineBackground(() => {
       : isTestMessage(message)
         ? monitor.test(message.credentials)
         : isForgetMessage(message)
-          ? monitor.forget()
+          ? Promise.all([monitor.forget(), message.teamAlerts ? team.removeAll() : undefined]).then(() => undefined)
           : isRemoveAccountMessage(message)
             ? monitor.removeAccount(message.accountId)
-            : undefined,
+            : isTeamTestMessage(message)
+              ? team.test(message.destination, t('teamMessage', [t('teamPrefix'), t('extName'), t('teamTestText')]))
+              : undefined,
   );
   const settingsChanged = async () => {
     await keepPollOnTime();
-    await showStoredState();
+    await show();
   };
   // The list and its mirror are written in one call (each watcher fires): the monitor tells what changed.
   accountsItem.watch(() => void monitor.onAccountsChanged());
@@ -99,12 +119,25 @@ export default defineBackground(() => {
   policyItem.watch((policy, before) => {
     // Decided at once, like a saved key pair: an answer in flight for the old pair is not kept.
     if (policyChangesKeyPair(before, policy)) void monitor.onAccountsChanged();
+    // IT forbids team alerts: the robots and what was kept for them go (a confirmed policy change).
+    if (policy?.teamAlerts === false && before?.teamAlerts !== false) void team.removeAll();
     void settingsChanged();
   });
+  teamDestinationsItem.watch((after, before) => void team.onDestinationsChanged(before, after));
+  // Site access granted again (or taken away) in the browser's own settings: the robots' queues follow. (A browser
+  // without these events still delivers on every start, alarm and change.)
+  try {
+    browser.permissions.onAdded.addListener(() => void team.deliver());
+    browser.permissions.onRemoved.addListener(() => void team.deliver());
+  } catch {
+    // No permission events here.
+  }
+  // Messages written before the worker stopped go out now (at least once).
+  void team.deliver();
   // The per-account states are written with the first account's single state, in one call: watched once.
-  accountStatesItem.watch(() => void showStoredState());
+  accountStatesItem.watch(() => void show());
   // A new forecast (after an answer, or an import on the history page) may start or end a pace warning.
-  historySummariesItem.watch(() => void showStoredState());
+  historySummariesItem.watch(() => void show());
   browser.notifications.onClicked.addListener((id) => void onAlertClicked(id));
   // Tab-specific badges reset when a tab navigates: paint it again, and refresh old data when pro.qcc.com loads.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Credentials } from './qcc/credentials';
 import type { RefreshTrigger } from './monitor/monitor-transition';
 import type { ClockHint, ParsedQuota } from './qcc/quota-types';
+import type { Destination } from './team/destination';
+import type { RobotAnswer } from './team/robot-request';
 
 /** "Refresh the quota" (the popup's button, or opening it). */
 export interface RefreshMessage {
@@ -49,14 +51,16 @@ export async function requestTest(credentials: Credentials): Promise<TestResult>
 /** "Forget this key" (the settings page): the worker deletes the user's key pair and every key's data, then answers. */
 export interface ForgetMessage {
   type: 'forget';
+  /** "Also remove team alerts" was ticked: the robots go too (they belong to the team, not to a key). */
+  teamAlerts?: boolean;
 }
 
 export const isForgetMessage = (message: unknown): message is ForgetMessage =>
   typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'forget';
 
 /** Asks the worker to forget the key pair and its data; resolves when they are gone. */
-export async function requestForget(): Promise<void> {
-  const message: ForgetMessage = { type: 'forget' };
+export async function requestForget(teamAlerts = false): Promise<void> {
+  const message: ForgetMessage = teamAlerts ? { type: 'forget', teamAlerts } : { type: 'forget' };
   await browser.runtime.sendMessage(message);
 }
 
@@ -76,4 +80,19 @@ export const isRemoveAccountMessage = (message: unknown): message is RemoveAccou
 export async function requestRemoveAccount(accountId: string): Promise<void> {
   const message: RemoveAccountMessage = { type: 'remove-account', accountId };
   await browser.runtime.sendMessage(message);
+}
+
+/** "Send test message" (the settings page): the worker sends one message to the robot now and answers with its reply. */
+export interface TeamTestMessage {
+  type: 'team-test';
+  destination: Destination;
+}
+
+export const isTeamTestMessage = (message: unknown): message is TeamTestMessage =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'team-test';
+
+/** Asks the worker to send a test message to a robot; resolves with the robot's answer (RobotAnswer: ok, retry, refused). */
+export async function requestTeamTest(destination: Destination): Promise<RobotAnswer> {
+  const message: TeamTestMessage = { type: 'team-test', destination };
+  return browser.runtime.sendMessage<TeamTestMessage, RobotAnswer>(message);
 }

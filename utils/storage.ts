@@ -7,9 +7,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Credentials } from './qcc/credentials';
-import { accountsInUse, effectiveSettings, namesHalfKeyPair, type Policy } from './settings/policy';
+import { accountsInUse, effectiveSettings, managedAccounts, namesHalfKeyPair, type Policy } from './settings/policy';
 import { keyId, type HistorySummary } from './history/history';
 import { migratedAccountId, ownAccountsOf, type Account, type AccountInUse } from './accounts/account';
+import type { Destination } from './team/destination';
+import type { DestinationStatus, OutboxEntry } from './team/outbox';
 import type { PendingRemoval } from './settings/policy-read';
 import { NO_RETRY, type RetryState } from './monitor/monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './qcc/quota-types';
@@ -138,6 +140,30 @@ export const alertMemoryItem = storage.defineItem<AlertMemory>('local:alertMemor
 /** The summary of the key recorded last, in the shape of earlier versions (read when `historySummaries` is absent). */
 export const historySummaryItem = storage.defineItem<HistorySummary | null>('local:historySummary', {
   fallback: null,
+  version: 1,
+});
+
+/** The group robots team alerts go to (utils/team/destination.ts): credentials, `local:` only. Written by the settings page. */
+export const teamDestinationsItem = storage.defineItem<Destination[]>('local:teamDestinations', {
+  fallback: [],
+  version: 1,
+});
+
+/** Per destination id: the episodes announced to it ("<account id>|low:radar_id:remaining"), so each is sent once. */
+export const teamMemoryItem = storage.defineItem<Record<string, string[]>>('local:teamMemory', {
+  fallback: {},
+  version: 1,
+});
+
+/** Messages written before they are sent and removed when the robot accepts them (utils/team/outbox.ts). Worker only. */
+export const teamOutboxItem = storage.defineItem<OutboxEntry[]>('local:teamOutbox', {
+  fallback: [],
+  version: 1,
+});
+
+/** Per destination id: its last refusal (until fixed), a missing permission, and when messages went out (rate limit). */
+export const teamStatusItem = storage.defineItem<Record<string, DestinationStatus>>('local:teamStatus', {
+  fallback: {},
   version: 1,
 });
 
@@ -366,6 +392,10 @@ export interface CurrentViews {
   settings: Settings;
   /** The policy names half a key pair. */
   unconfigured: boolean;
+  /** Every alert memory kept (by account id), those of accounts not in use now included. */
+  memories: Record<string, AlertMemory>;
+  /** The ids of every account there is (the user's own, set aside or not, and the policy's): others' memories go. */
+  knownIds: string[];
 }
 
 /** Each account's alert memory; before they were first written, the single memory counts for the account on its key. */
@@ -374,10 +404,17 @@ export function alertMemoriesOf(
   accounts: Array<Pick<Account, 'id' | 'key'>>,
 ): Record<string, AlertMemory> {
   const raw = stored[areaKey(alertMemoriesItem)];
-  if (isRecord(raw)) return raw as Record<string, AlertMemory>;
+  const memories: Record<string, AlertMemory> = isRecord(raw) ? { ...(raw as Record<string, AlertMemory>) } : {};
   const single = stored[areaKey(alertMemoryItem)] as AlertMemory | undefined;
-  const owner = accounts.find((account) => account.key === single?.key);
-  return owner && single ? { [owner.id]: single } : {};
+  const candidates = [...Object.values(memories), ...(single && !isRecord(raw) ? [single] : [])];
+  // An account without a memory of its own takes one kept for its key (under another id: the user's own account
+  // before the policy named the key, or the single memory of an earlier version): nothing is announced again.
+  for (const account of accounts) {
+    if (memories[account.id]?.key === account.key) continue;
+    const found = candidates.find((memory) => memory.key === account.key);
+    if (found) memories[account.id] = found;
+  }
+  return memories;
 }
 
 /** Reads every account's view in one storage call. */
@@ -388,11 +425,12 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     areaKey(alertMemoryItem),
     areaKey(retryStateItem),
   ]);
-  const { accounts, settings, policy } = storedStateOf(stored);
+  const { accounts, settings, policy, ownAccounts } = storedStateOf(stored);
   const memories = alertMemoriesOf(
     stored,
     accounts.map((view) => view.account),
   );
+  const knownIds = [...ownAccounts.map((account) => account.id), ...managedAccounts(policy).map((account) => account.id)];
   const unconfigured = namesHalfKeyPair(policy);
   const views = accounts.map(({ account, state, summary }) => ({
     key: account.key,
@@ -404,7 +442,7 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     alertMemory: memories[account.id] ?? { key: null, low: [], error: null },
     summary,
   }));
-  return { views, settings, unconfigured };
+  return { views, settings, unconfigured, memories, knownIds };
 }
 
 /** The first account's view (what a single-account install showed): kept for callers that show one account. */
@@ -421,6 +459,13 @@ export async function readCurrentView(): Promise<CurrentView> {
     alertMemory: alertMemoryItem.fallback,
     summary: null,
   };
+}
+
+/** The ids of every account there is now: the user's own (set aside or not) and the policy's. */
+export async function readKnownAccountIds(): Promise<string[]> {
+  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), areaKey(policyItem)]);
+  const own = ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]);
+  return [...own.map((account) => account.id), ...managedAccounts(policyOf(stored[areaKey(policyItem)])).map((account) => account.id)];
 }
 
 /** The accounts in use, read in one storage call. */

@@ -14,6 +14,7 @@ import { useNow, useStoredState } from '../page-shell';
 import { AccountCards } from './AccountCards';
 import { AccountList } from './AccountList';
 import { accountLines, selectedView } from './account-lines';
+import { TeamNotice } from './TeamNotice';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -104,6 +105,7 @@ export function PopupApp({ initial }: { initial: StoredState }) {
         <AccountList lines={accountLines(accounts, settings, now)} selected={account.id} onSelect={select} now={now} />
       ) : null}
       <AccountCards view={view} settings={settings} settingsProblem={settingsProblem} busy={busy} now={now} />
+      <TeamNotice />
     </main>
   );
 }

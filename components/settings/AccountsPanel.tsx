@@ -75,7 +75,12 @@ const AccountItem = ({ id, listed, headingId, title, tail = null, managed = fals
 export function AccountsPanel({ accounts, ownAccounts, policy, settings, onSave, onRemove, onExport }: Props) {
   const allowed = ownAccountsAllowed(policy);
   const managed = accounts.filter((view) => view.account.managed).map((view) => view.account);
-  const own = ownAccounts.slice(0, allowed);
+  // The own accounts in use (or standing behind a policy's account on the same key, which the user may still remove):
+  // the ones over the limit of 10 or set aside by the policy are counted in a note, not listed as if they were watched.
+  const own = ownAccounts
+    .slice(0, allowed)
+    .filter((account) => accounts.some((view) => view.account.id === account.id) || managed.some((m) => m.key === account.key));
+  const setAside = ownAccounts.length - own.length;
   // A page with no account at all opens the form of the first at once, as the single key pair's page did.
   const [firstId] = useState(newAccountId);
   const [draftId, setDraftId] = useState<string | null>(null);
@@ -170,10 +175,12 @@ export function AccountsPanel({ accounts, ownAccounts, policy, settings, onSave,
         ...own.map((account) => form(account, account.id)),
         ...(draftOpen ? [form(null, newId)] : []),
       ]}
+      {setAside > 0 ? <p class="help">{t('accountsSetAside', String(setAside))}</p> : null}
       {draftOpen || add === 'hidden' ? null : (
         <>
           <button
             type="button"
+            class="add-account"
             disabled={add === 'full'}
             aria-describedby={add === 'full' ? 'accounts-full' : undefined}
             onClick={() => setDraftId(newAccountId())}

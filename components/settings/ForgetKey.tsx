@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useTeamDestinations } from './use-team';
 
 interface Props {
-  onForget: () => Promise<void>;
+  /** `teamAlerts`: "also remove team alerts" was ticked (the robots belong to the team, not to a key). */
+  onForget: (teamAlerts: boolean) => Promise<void>;
   onExport: () => Promise<void>;
   /** One account of several: "Remove this account", its confirmation naming it, inside the account (no panel). */
   account?: { id: string; name: string };
@@ -18,6 +20,9 @@ export function ForgetKey({ onForget, onExport, account }: Props) {
   const confirmation = useRef<HTMLDivElement>(null);
   const forgetButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
+  const [alsoTeam, setAlsoTeam] = useState(false);
+  // The robots stay unless the user ticks the box, offered only when there are some (never for one account of several).
+  const teamRobots = useTeamDestinations().length;
 
   useEffect(() => {
     if (confirming) confirmation.current?.focus();
@@ -43,6 +48,12 @@ export function ForgetKey({ onForget, onExport, account }: Props) {
       }}
     >
       <p id={confirmId}>{account ? t('removeAccountConfirm', account.name) : t('forgetConfirm')}</p>
+      {!account && teamRobots > 0 ? (
+        <label class="choice">
+          <input type="checkbox" id="forget-team" checked={alsoTeam} onChange={(event) => setAlsoTeam(event.currentTarget.checked)} />
+          {t('teamForgetAlso')}
+        </label>
+      ) : null}
       <button type="button" onClick={() => void onExport()}>
         {t('exportCsv')}
       </button>
@@ -51,7 +62,7 @@ export function ForgetKey({ onForget, onExport, account }: Props) {
         class="danger"
         onClick={() => {
           setConfirming(false);
-          void onForget();
+          void onForget(!account && teamRobots > 0 && alsoTeam);
         }}
       >
         {t('forgetYes')}

@@ -18,6 +18,7 @@ import { ForgetKey } from './ForgetKey';
 import { useStoredState } from '../page-shell';
 import { SettingsForm } from './SettingsForm';
 import { SettingsNote } from '../SettingsNote';
+import { TeamAlertsPanel } from './TeamAlertsPanel';
 
 type Notice = { kind: 'settings' | 'forgotten' | 'newer' } | { kind: 'removed'; name: string } | { kind: 'failed'; reason: string } | null;
 
@@ -35,7 +36,8 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   const allowed = ownAccountsAllowed(policy);
   const shownOwn = ownAccounts.slice(0, allowed);
   // One account of the user's own and none of the policy's: "Forget this key" below, as before several accounts.
-  const alone = shownOwn.length === 1 && !managesKeyPair(policy) ? shownOwn[0] : undefined;
+  // Never while other own accounts are set aside (the policy's lock): "Forget" deletes every own account.
+  const alone = shownOwn.length === 1 && ownAccounts.length === 1 && !managesKeyPair(policy) ? shownOwn[0] : undefined;
 
   /** Runs a storage write and says how it went; the action may say something else than `done`. */
   const guarded = async (action: () => Promise<Notice | void>, done: Notice) => {
@@ -103,10 +105,10 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
   // After deleting, the next step is a new key (or the next account): the focus goes to the first company key field.
   const focusFirstKey = () => requestAnimationFrame(() => document.getElementById('key')?.focus());
 
-  const forget = () =>
+  const forget = (teamAlerts: boolean) =>
     guarded(
       async () => {
-        await requestForget();
+        await requestForget(teamAlerts);
         setFormVersion((v) => v + 1);
         focusFirstKey();
       },
@@ -160,6 +162,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         saved={notice?.kind === 'settings'}
         policy={policy}
       />
+      <TeamAlertsPanel policy={policy} />
       {alone ? <ForgetKey onForget={forget} onExport={() => exportHistory(alone.key)} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">

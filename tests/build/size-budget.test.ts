@@ -6,7 +6,7 @@ import { allFiles, CHROME_DIR, gzipSize, pageFiles } from './built-files';
 const KiB = 1024;
 const BUDGETS = [
   { entry: 'popup (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'popup.html'), limit: 24 * KiB },
-  { entry: 'options (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'options.html'), limit: 36 * KiB },
+  { entry: 'options (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'options.html'), limit: 40 * KiB },
   { entry: 'history (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'history.html'), limit: 40 * KiB },
   { entry: 'service worker', files: () => ['background.js'], limit: 24 * KiB },
   { entry: 'whole build', files: () => allFiles(CHROME_DIR), limit: 150 * KiB },

@@ -111,3 +111,90 @@ export async function actionTitle(browser: Browser): Promise<string> {
 export async function localStorageOf(browser: Browser): Promise<Record<string, unknown>> {
   return browser.worker().evaluate(() => chrome.storage.local.get(null));
 }
+
+/** An account of the user's own, in the shape `local:accounts` holds (utils/accounts/account.ts). */
+export interface SeedAccount {
+  id: string;
+  name: string;
+  key: string;
+  secretKey: string;
+}
+
+/**
+ * Stores these accounts as the user's own in one call (the list and its first account's mirror, as saveAccount
+ * writes them), asks for a refresh from an extension page, and waits until every account has numbers or an error.
+ */
+export async function seedAccounts(browser: Browser, accounts: SeedAccount[], timeout = 15_000): Promise<void> {
+  await browser.worker().evaluate(async (list: SeedAccount[]) => {
+    const first = list[0];
+    await chrome.storage.local.set({ accounts: list, ...(first ? { credentials: { key: first.key, secretKey: first.secretKey } } : {}) });
+  }, accounts);
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('popup.html'));
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
+  await page.close();
+  const ids = accounts.map((account) => account.id);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const answered = await browser.worker().evaluate(async (wanted: string[]) => {
+      const { accountStates } = await chrome.storage.local.get<{
+        accountStates?: Record<string, { quota?: { snapshot: unknown; error: unknown } }>;
+      }>('accountStates');
+      return wanted.every((id) => accountStates?.[id]?.quota?.snapshot || accountStates?.[id]?.quota?.error);
+    }, ids);
+    if (answered) return;
+    if (Date.now() > end) throw new Error(`no numbers for every account within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** The user's own accounts as stored (`local:accounts`). */
+export async function storedAccounts(browser: Browser): Promise<SeedAccount[]> {
+  return browser.worker().evaluate(async () => (await chrome.storage.local.get<{ accounts?: SeedAccount[] }>('accounts')).accounts ?? []);
+}
+
+/** The ids of the notifications on screen. */
+export async function notificationIds(browser: Browser): Promise<string[]> {
+  return browser.worker().evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+}
+
+/**
+ * Records every notification the worker creates from now on (id and title) in the worker's global
+ * `__notified`, read with `notified`; the notifications are still shown. Lost if the worker restarts.
+ */
+export async function recordNotifications(browser: Browser): Promise<void> {
+  await browser.worker().evaluate(() => {
+    const global = globalThis as unknown as { __notified?: Array<{ id: string; title: string }> };
+    if (global.__notified) return;
+    global.__notified = [];
+    const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => Promise<string>;
+    (chrome.notifications as unknown as { create: (...args: unknown[]) => Promise<string> }).create = (...args: unknown[]) => {
+      const [id, options] = typeof args[0] === 'string' ? args : [undefined, args[0]];
+      const title = (options as { title?: unknown } | undefined)?.title;
+      global.__notified!.push({ id: String(id), title: typeof title === 'string' ? title : '' });
+      return create(...args);
+    };
+  });
+}
+
+/** What `recordNotifications` recorded (null when the worker restarted since). */
+export async function notified(browser: Browser): Promise<Array<{ id: string; title: string }> | null> {
+  return browser
+    .worker()
+    .evaluate(() => (globalThis as unknown as { __notified?: Array<{ id: string; title: string }> }).__notified ?? null);
+}
+
+/** The names of the extension's alarms. */
+export async function alarmNames(browser: Browser): Promise<string[]> {
+  return browser.worker().evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name));
+}
+
+/** A company key's id as the history keys name it (FNV-1a, as keyId in utils/history/history.ts). */
+export function keyIdOf(key: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of key) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}

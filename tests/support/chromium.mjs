@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { ROBOT_HOSTS } from './robots.mjs';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -27,7 +28,8 @@ export function chromiumArgs({ extensionDir, lang, port, spkiHash }) {
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     `--lang=${lang}`,
-    `--host-resolver-rules=MAP pro.qcc.com 127.0.0.1:${port}`,
+    // pro.qcc.com and the group robots of team alerts all reach the local stand-in.
+    `--host-resolver-rules=${['pro.qcc.com', ...ROBOT_HOSTS].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
     `--ignore-certificate-errors-spki-list=${spkiHash}`,
     '--no-sandbox',
     '--disable-gpu',

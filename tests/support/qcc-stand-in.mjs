@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRobots, ROBOT_HOSTS } from './robots.mjs';
 
 /** The demo's key pair: no QCC account needed, the stand-in accepts exactly these. */
 export const DEMO_KEY = 'demo0123456789abcdef0123456789ab';
@@ -45,7 +46,7 @@ function makeCertificate() {
     openssl('req', ...ec, '-keyout', file('key.pem'), '-out', file('leaf.csr'), '-subj', '/CN=pro.qcc.com');
     execFileSync('sh', [
       '-c',
-      `printf 'subjectAltName=DNS:pro.qcc.com\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ${file('leaf.ext')}`,
+      `printf 'subjectAltName=${['pro.qcc.com', ...ROBOT_HOSTS].map((host) => `DNS:${host}`).join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ${file('leaf.ext')}`,
     ]);
     openssl(
       'x509',
@@ -117,6 +118,8 @@ export async function startStandIn(options = {}) {
   };
   /** @type {RecordedRequest[]} */
   const requests = [];
+  /** DingTalk, WeCom, Feishu, Lark and Slack robots (tests/support/robots.mjs). */
+  const robots = createRobots();
   /** @type {Set<import('node:http').ServerResponse>} */
   const hanging = new Set();
   /** @type {Set<(request: RecordedRequest) => void>} */
@@ -150,6 +153,8 @@ export async function startStandIn(options = {}) {
   const server = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => void answer(req, res));
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function answer(req, res) {
+    // The group robots of team alerts share this server (and its certificate), told apart by their host.
+    if (await robots.handle(req, res)) return;
     const url = new URL(req.url ?? '/', 'https://pro.qcc.com');
     if (url.pathname !== '/api/company/quota/getQuota') {
       send(
@@ -211,6 +216,7 @@ export async function startStandIn(options = {}) {
     caBase64: certificate.caBase64,
     state,
     requests,
+    robots,
     /** Quota rows for the default answer (the document's shape). */
     setRows(rows) {
       state.rows = rows;

@@ -80,7 +80,8 @@ export const storedState = ({
   extra?: Record<string, unknown>;
 }): StoredState => ({
   ...storedStateOf({
-    credentials,
+    // As the product writes it: a list of accounts always comes with its first account's pair as the mirror.
+    credentials: credentials ?? mirrorOf(extra.accounts),
     settings,
     settings$: { v: SETTINGS_VERSION },
     quotaState: state,
@@ -90,6 +91,12 @@ export const storedState = ({
   }),
   settingsProblem,
 });
+
+/** The first account's pair, as `credentials` mirrors it. */
+const mirrorOf = (accounts: unknown): Credentials | null => {
+  const first = (Array.isArray(accounts) ? accounts[0] : undefined) as Credentials | undefined;
+  return first ? { key: first.key, secretKey: first.secretKey } : null;
+};
 
 /** A history summary of key `K` in which each listed module runs out on the day of `at` (ms). */
 export const runsOut = (modules: Record<string, number>, key = 'K'): HistorySummary => ({

@@ -56,6 +56,8 @@ const summaryOf = ({ key, runsOutIn }: Seed, now: number): HistorySummary => ({
 /** The stored keys of several own accounts with their own numbers and summaries, as the worker keeps them. */
 const storedAccounts = (seeds: Seed[], now = Date.now(), selectedAccount: string | null = null) => ({
   accounts: seeds.map(({ id, name, key }) => ({ id, name, key, secretKey: `S-${key}` })),
+  // The first account's pair is always written with the list, as its mirror.
+  ...(seeds[0] ? { credentials: { key: seeds[0].key, secretKey: `S-${seeds[0].key}` } } : {}),
   accountStates: Object.fromEntries(
     seeds.map((seed): [string, AccountState] => [seed.id, { quota: quota(seed, now), retry: { failures: 0, failureKey: null } }]),
   ),

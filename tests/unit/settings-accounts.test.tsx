@@ -45,7 +45,13 @@ afterEach(() => {
 
 /** The page over these stored keys, with storage holding the same (saving reads it under the accounts' lock). */
 async function open(stored: Record<string, unknown>, { policy = null as ReturnType<typeof checkPolicy> } = {}) {
-  await fakeBrowser.storage.local.set({ ...stored, policy });
+  // As the product writes it: the list of accounts with its first account's pair as the mirror.
+  const first = (stored.accounts as Array<{ key: string; secretKey: string }> | undefined)?.[0];
+  await fakeBrowser.storage.local.set({
+    ...stored,
+    ...(first ? { credentials: { key: first.key, secretKey: first.secretKey } } : {}),
+    policy,
+  });
   render(<OptionsApp initial={storedState({ policy, extra: stored })} />);
 }
 
@@ -107,7 +113,10 @@ describe('the settings page lists the accounts', () => {
 
   it('refuses the key of an account saved meanwhile in another tab (under the lock), naming it', async () => {
     // Another tab saved a second account since this page read storage (no change reaches this page).
-    await fakeBrowser.storage.local.set({ accounts: [HQ, { ...BRANCH, name: '分部' }] });
+    await fakeBrowser.storage.local.set({
+      accounts: [HQ, { ...BRANCH, name: '分部' }],
+      credentials: { key: HQ.key, secretKey: HQ.secretKey },
+    });
     render(<OptionsApp initial={storedState({ extra: { accounts: [HQ] } })} />);
     addAccount('', KEY_B, SECRET_C);
     await region('新账号').findByText('账号“分部”已使用此公司 Key：同一个公司 Key 只能添加一次。');

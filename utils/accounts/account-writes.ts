@@ -2,8 +2,9 @@
 // earlier versions read) in one storage call, under one lock shared by the pages and the worker.
 import { browser } from 'wxt/browser';
 import { checkCredentials } from '../qcc/credentials';
-import { withLock } from '../history/history-lock';
-import { MAX_ACCOUNTS, ownAccountsOf, type Account } from './account';
+import { withHistoryLock, withLock } from '../history/history-lock';
+import { keyId, type HistorySummary } from '../history/history';
+import { checkAccounts, MAX_ACCOUNTS, ownAccountsOf, type Account } from './account';
 
 const ACCOUNTS_LOCK = 'qcc-accounts';
 
@@ -23,19 +24,35 @@ async function readOwn(): Promise<Account[]> {
   return ownAccountsOf(stored.accounts, stored.credentials);
 }
 
-/** Writes the list and the first account's mirror together; the mirror goes only with the last account. */
-async function writeOwn(accounts: Account[]): Promise<void> {
+/**
+ * Writes the list and the first account's mirror together; the mirror goes only with the last account. When the
+ * first account changes, the single summary earlier versions read follows it (or goes), under the history lock.
+ */
+async function writeOwn(accounts: Account[], before: Account[]): Promise<void> {
   const first = accounts[0];
   await browser.storage.local.set({ accounts, ...(first ? { credentials: checkCredentials(first) } : {}) });
   if (!first) await browser.storage.local.remove('credentials');
+  if (first?.key !== before[0]?.key) await summaryMirrorFor(first?.key);
+}
+
+/** The single summary of earlier versions, made the one of `key` (the first own account's), or removed. */
+function summaryMirrorFor(key: string | undefined): Promise<void> {
+  return withHistoryLock(async () => {
+    const stored = await browser.storage.local.get(['historySummaries']);
+    const summaries = (stored.historySummaries ?? {}) as Record<string, HistorySummary | undefined>;
+    const summary = key === undefined ? undefined : summaries[keyId(key)];
+    if (summary) await browser.storage.local.set({ historySummary: summary });
+    else await browser.storage.local.remove('historySummary');
+  });
 }
 
 /** Saves an account (a new one, or an edit of one with the same id). Refuses a company key another account has. */
 export function saveAccount(account: Account, limit = MAX_ACCOUNTS): Promise<AccountRefusal | null> {
   return withLock(ACCOUNTS_LOCK, async () => {
-    const next = withAccount(await readOwn(), account, limit);
+    const before = await readOwn();
+    const next = withAccount(before, account, limit);
     if (typeof next === 'string') return next;
-    await writeOwn(next);
+    await writeOwn(next, before);
     return null;
   });
 }
@@ -45,7 +62,23 @@ export function removeOwnAccount(id: string): Promise<Account | null> {
   return withLock(ACCOUNTS_LOCK, async () => {
     const accounts = await readOwn();
     const removed = accounts.find((account) => account.id === id) ?? null;
-    if (removed) await writeOwn(accounts.filter((account) => account !== removed));
+    if (removed)
+      await writeOwn(
+        accounts.filter((account) => account !== removed),
+        accounts,
+      );
     return removed;
+  });
+}
+
+/**
+ * An earlier version's "Forget this key" (after a downgrade) removed the single key pair, which is always the list's
+ * first: it is removed from the list too, with its SecretKey. Run by the worker at start.
+ */
+export function settleForgottenFirst(): Promise<void> {
+  return withLock(ACCOUNTS_LOCK, async () => {
+    const stored = await browser.storage.local.get(['accounts', 'credentials']);
+    if (!Array.isArray(stored.accounts) || stored.accounts.length === 0 || stored.credentials !== undefined) return;
+    await writeOwn(checkAccounts(stored.accounts.slice(1)), checkAccounts(stored.accounts));
   });
 }

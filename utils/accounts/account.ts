@@ -50,7 +50,9 @@ export function checkAccounts(raw: unknown): Account[] {
 export function ownAccountsOf(rawAccounts: unknown, rawCredentials: unknown): Account[] {
   const pair = checkCredentials(rawCredentials);
   if (!Array.isArray(rawAccounts)) return pair ? [{ id: migratedAccountId(pair.key), name: '', ...pair }] : [];
-  const accounts = checkAccounts(rawAccounts);
+  // This version never leaves a list without its mirror: an earlier version's "Forget this key" removed it, and the
+  // list's first account (the pair it knew) is forgotten with it.
+  const accounts = checkAccounts(rawCredentials === undefined || rawCredentials === null ? rawAccounts.slice(1) : rawAccounts);
   // This version writes the list and its mirror in one call: a pair that differs was saved by an earlier version
   // after a downgrade, and is kept (as the first account, or as the new SecretKey of the account on its key).
   if (!pair) return accounts;

@@ -7,7 +7,7 @@ import { accountName } from '../accounts/account-name';
 import { announceAlerts, nextAlerts } from './alerts';
 import { badgeLook, badgeReasons, badgeTitle, ERROR_COLORS, LOW_COLORS, PACE_COLORS, STALE_COLORS, type BadgeLook } from './badge';
 import { EMPTY_QUOTA_STATE } from '../qcc/quota-types';
-import type { AlertMemory, CurrentView, CurrentViews } from '../storage';
+import { readKnownAccountIds, type AlertMemory, type CurrentView, type CurrentViews } from '../storage';
 
 /** How bad a look is: a key-pair or account error, then low, then stale, then pace, then nothing. Pure. */
 export function badgeRank(look: BadgeLook): number {
@@ -66,8 +66,11 @@ export function allAccountsTitle(all: CurrentViews, now: number): string {
 /** The memories after announcing; the first account's is also kept in the single memory earlier versions read. */
 export async function announceAll(all: CurrentViews, now: number): Promise<void> {
   const several = all.views.length > 1;
-  const memories: Record<string, AlertMemory> = {};
-  let changed = false;
+  // Accounts set aside for a while keep what was announced to them; accounts that no longer exist lose it.
+  const memories: Record<string, AlertMemory> = Object.fromEntries(
+    Object.entries(all.memories).filter(([id]) => all.knownIds.includes(id)),
+  );
+  let changed = Object.keys(memories).length !== Object.keys(all.memories).length;
   for (const view of all.views) {
     const next = nextAlerts(view, now);
     await announceAlerts(next.alerts, view, now, several);
@@ -75,6 +78,12 @@ export async function announceAll(all: CurrentViews, now: number): Promise<void>
     if (next.memory !== view.alertMemory) changed = true;
   }
   if (!changed) return;
+  // Notifications take a while: an account removed (or forgotten) meanwhile must not get its memory back. Only the
+  // accounts that exist at the moment of writing keep one.
+  const known = await readKnownAccountIds();
+  const kept = Object.fromEntries(Object.entries(memories).filter(([id]) => known.includes(id)));
   const first = all.views[0]?.account;
-  await browser.storage.local.set({ alertMemories: memories, ...(first ? { alertMemory: memories[first.id] } : {}) });
+  const single = first && known.includes(first.id) ? memories[first.id] : undefined;
+  if (Object.keys(kept).length > 0) await browser.storage.local.set({ alertMemories: kept, ...(single ? { alertMemory: single } : {}) });
+  else await browser.storage.local.remove(['alertMemories', 'alertMemory']);
 }

@@ -29,13 +29,14 @@ import {
   readSettings,
   readStoredRecord,
   retryStateItem,
+  selectedAccountItem,
   storedStateOf,
   type AccountState,
   type AlertMemory,
 } from '../storage';
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
-import { removeOwnAccount } from '../accounts/account-writes';
+import { removeOwnAccount, settleForgottenFirst } from '../accounts/account-writes';
 import type { Account } from '../accounts/account';
 
 export type { RefreshTrigger } from './monitor-transition';
@@ -375,6 +376,8 @@ export function createQuotaMonitor(deps: MonitorDeps) {
    * refreshed after a random delay, so that browsers starting together do not ask together.
    */
   async function start(): Promise<void> {
+    // After a downgrade, an earlier version may have forgotten the key pair it knew: its SecretKey goes from the list too.
+    await settleForgottenFirst();
     const [{ settings }, accounts] = await Promise.all([readSettings(), readAccountsInUse()]);
     known ??= new Map(accounts.map((account) => [account.id, pairOf(account)]));
     const ids = accounts.map((account) => account.id);
@@ -434,8 +437,12 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     supersede(id);
     const removed = await removeOwnAccount(id);
     await settle(id, true);
-    await dropAccountState(id, removed?.key);
-    if (removed && !(await readAccountsInUse()).some((account) => account.key === removed.key)) await deleteHistory(keyId(removed.key));
+    // An account of the policy's on the same company key keeps the key's numbers, memory and history.
+    const keyStillUsed = removed !== null && (await readAccountsInUse()).some((account) => account.key === removed.key);
+    await dropAccountState(id, keyStillUsed ? undefined : removed?.key);
+    if (removed && !keyStillUsed) await deleteHistory(keyId(removed.key));
+    // The popup's choice goes with the account (a reader would ignore it, but it names the account).
+    if ((await selectedAccountItem.getValue()) === id) await selectedAccountItem.removeValue();
     await onAccountsChanged();
   }
 

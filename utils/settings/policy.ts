@@ -40,6 +40,8 @@ export interface Policy {
   settings: ManagedSettings;
   /** The user's own settings cannot be changed either. */
   lockSettings: boolean;
+  /** `false`: no team alerts on this browser (destinations are refused, and any there are removed). */
+  teamAlerts?: boolean;
   /** Policy names whose values are of the wrong type or out of range: ignored, and shown for IT to fix. */
   ignored: string[];
 }
@@ -109,12 +111,14 @@ export function checkPolicy(raw: unknown): Policy | null {
     if (own.remaining || own.deletable) (settings.thresholds ??= {})[id] = own;
   }
   const lockSettings = take('lockSettings', raw.lockSettings, isBoolean) ?? false;
+  const teamAlerts = take('teamAlerts', raw.teamAlerts, isBoolean);
   const namesSomething =
     companyKey !== undefined ||
     secretKey !== undefined ||
     accounts.length > 0 ||
     Object.keys(settings).length > 0 ||
     lockSettings ||
+    teamAlerts !== undefined ||
     ignored.length > 0;
   if (!namesSomething) return null;
   return {
@@ -123,6 +127,7 @@ export function checkPolicy(raw: unknown): Policy | null {
     ...(accounts.length > 0 && { accounts }),
     settings,
     lockSettings,
+    ...(teamAlerts !== undefined && { teamAlerts }),
     ignored,
   };
 }

@@ -1,0 +1,160 @@
+// The thin layer of team alerts in the worker: it reads storage, asks the pure decisions (team-episodes.ts, outbox.ts)
+// what to write and send, sends, and writes back. One call at a time; the outbox survives the worker.
+import { browser } from 'wxt/browser';
+import { originPattern, type Destination } from './destination';
+import { afterAnswer, dueMessages } from './outbox';
+import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
+import { nextTeamMessages } from './team-episodes';
+import { policyItem, teamDestinationsItem, teamMemoryItem, teamOutboxItem, teamStatusItem, type CurrentViews } from '../storage';
+import { checkDestinations } from './destination';
+
+export const TEAM_ALARM = 'team-outbox';
+/** A robot that does not answer within this long counts as a network failure (retried). */
+const TIMEOUT = 15_000;
+
+export interface TeamDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  /** Whether the user granted the robot's site (optional host permission); a revoked one pauses its queue. */
+  hasPermission: (pattern: string) => Promise<boolean>;
+  newId?: () => string;
+}
+
+/** One message to one robot, now: its answer in words (a failure to reach it is a network retry). */
+export async function sendToRobot(deps: Pick<TeamDeps, 'fetch' | 'now'>, destination: Destination, text: string): Promise<RobotAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT);
+  try {
+    const { url, init } = await robotRequest(destination, text, deps.now());
+    const response = await deps.fetch(url, { ...init, signal: controller.signal });
+    return readRobotAnswer(destination, response.status, await response.text(), response.headers.get('Retry-After'));
+  } catch {
+    return { kind: 'retry', reason: 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createTeamAlerts(deps: TeamDeps) {
+  let chain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const newId = deps.newId ?? (() => `m${deps.now().toString(36)}${Math.floor(Math.random() * 2 ** 32).toString(36)}`);
+  const destinations = async () =>
+    (await policyItem.getValue())?.teamAlerts === false ? [] : checkDestinations(await teamDestinationsItem.getValue());
+
+  /** The messages a repaint's views call for, written to the outbox (before any is sent), then sent. */
+  async function queue(all: CurrentViews, now = deps.now()): Promise<void> {
+    await serially(async () => {
+      const targets = await destinations();
+      if (targets.length === 0) return;
+      const [memory, outbox] = await Promise.all([teamMemoryItem.getValue(), teamOutboxItem.getValue()]);
+      const next = nextTeamMessages({ views: all.views, destinations: targets, memory, outbox, now, newId });
+      if (
+        JSON.stringify(next.memory) !== JSON.stringify(memory) ||
+        next.outbox.length !== outbox.length ||
+        next.outbox.some((e, i) => e !== outbox[i])
+      )
+        await browser.storage.local.set({ teamMemory: next.memory, teamOutbox: next.outbox });
+    });
+    await deliver();
+  }
+
+  /** Sends what is due, one message at a time per robot, in order; arms the alarm for what waits. */
+  function deliver(): Promise<void> {
+    return serially(async () => {
+      const targets = await destinations();
+      let [outbox, status] = await Promise.all([teamOutboxItem.getValue(), teamStatusItem.getValue()]);
+      for (const destination of targets) {
+        const granted = await deps.hasPermission(originPattern(destination.kind));
+        if (granted === !status[destination.id]?.noPermission) continue;
+        const { noPermission: _dropped, ...rest } = status[destination.id] ?? {};
+        status = { ...status, [destination.id]: granted ? rest : { ...rest, noPermission: true } };
+        await teamStatusItem.setValue(status);
+      }
+      const now = deps.now();
+      const { send, drop, wakeAt } = dueMessages(
+        outbox,
+        status,
+        targets.map((d) => d.id),
+        now,
+      );
+      if (drop.length > 0) {
+        outbox = outbox.filter((entry) => !drop.includes(entry));
+        await teamOutboxItem.setValue(outbox);
+      }
+      for (const entry of send) {
+        const destination = targets.find((d) => d.id === entry.destinationId);
+        if (!destination || status[entry.destinationId]?.refused) continue;
+        const answer = await sendToRobot(deps, destination, entry.text);
+        ({ outbox, status } = afterAnswer(outbox, status, entry, answer, deps.now()));
+        await browser.storage.local.set({ teamOutbox: outbox, teamStatus: status });
+      }
+      const next =
+        send.length > 0
+          ? dueMessages(
+              outbox,
+              status,
+              targets.map((d) => d.id),
+              deps.now(),
+            )
+          : { wakeAt, send: [] };
+      const at = next.send.length > 0 ? deps.now() : next.wakeAt;
+      if (at === null) await browser.alarms.clear(TEAM_ALARM);
+      else await browser.alarms.create(TEAM_ALARM, { when: at });
+    });
+  }
+
+  /** "Send test message": one message now, its answer returned in words; a success clears the robot's refusal. */
+  async function test(destination: Destination, text: string): Promise<RobotAnswer> {
+    const answer = await sendToRobot(deps, destination, text);
+    if (answer.kind === 'ok') await clearRefusal([destination.id]);
+    return answer;
+  }
+
+  /** The user changed these robots (or granted their site again): their queues go on. */
+  async function clearRefusal(ids: string[]): Promise<void> {
+    await serially(async () => {
+      const status = await teamStatusItem.getValue();
+      const next = Object.fromEntries(Object.entries(status).filter(([id]) => !ids.includes(id)));
+      if (Object.keys(next).length !== Object.keys(status).length) await teamStatusItem.setValue(next);
+    });
+    await deliver();
+  }
+
+  /** The destinations changed on the settings page: the changed ones' refusals go, the removed ones' data too. */
+  async function onDestinationsChanged(before: Destination[] | null, after: Destination[] | null): Promise<void> {
+    const old = checkDestinations(before);
+    const now = checkDestinations(after);
+    const changed = now.filter((d) => JSON.stringify(d) !== JSON.stringify(old.find((o) => o.id === d.id))).map((d) => d.id);
+    const removed = old.filter((d) => !now.some((n) => n.id === d.id)).map((d) => d.id);
+    if (removed.length > 0)
+      await serially(async () => {
+        const [memory, outbox, status] = await Promise.all([
+          teamMemoryItem.getValue(),
+          teamOutboxItem.getValue(),
+          teamStatusItem.getValue(),
+        ]);
+        const keep = <V>(record: Record<string, V>) => Object.fromEntries(Object.entries(record).filter(([id]) => !removed.includes(id)));
+        await browser.storage.local.set({
+          teamMemory: keep(memory),
+          teamStatus: keep(status),
+          teamOutbox: outbox.filter((entry) => !removed.includes(entry.destinationId)),
+        });
+      });
+    await clearRefusal(changed);
+  }
+
+  /** Removes every destination and what was kept for them (the policy forbids team alerts, or the user asked). */
+  function removeAll(): Promise<void> {
+    return serially(async () => {
+      await browser.storage.local.remove(['teamDestinations', 'teamMemory', 'teamOutbox', 'teamStatus']);
+      await browser.alarms.clear(TEAM_ALARM);
+    });
+  }
+
+  return { queue, deliver, test, onDestinationsChanged, removeAll };
+}

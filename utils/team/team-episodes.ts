@@ -1,0 +1,160 @@
+// Which episodes an account is in (low counts, a key-pair or account error, a pace warning), in words for the team's
+// group chat; and, per robot, which messages a change calls for. Pure: (views, memory, outbox, now) → (memory, outbox).
+import { explainFailure } from '../qcc/explain-failure';
+import { formatNumber, t } from '../i18n';
+import { moduleLowState, thresholdCount } from '../alerts/low-quota';
+import { moduleName } from '../module-name';
+import { pacedModules } from '../alerts/pace';
+import { runsOutSentence } from '../alerts/runs-out-words';
+import { ruleForFailure } from '../qcc/status-codes';
+import { thresholdsFor } from '../settings/settings';
+import { accountName } from '../accounts/account-name';
+import type { ModuleQuota } from '../qcc/quota-types';
+import type { CurrentView } from '../storage';
+import type { Destination } from './destination';
+import type { OutboxEntry } from './outbox';
+
+/** An episode: its id ("<account id>|low:radar_id:remaining") and its message. */
+export interface Episode {
+  id: string;
+  text: string;
+}
+
+const message = (account: string, body: string) => t('teamMessage', [t('teamPrefix'), account, body]);
+const counts = (module: ModuleQuota) =>
+  t('teamModuleCounts', [
+    moduleName(module.id),
+    formatNumber(module.remaining),
+    formatNumber(module.total),
+    formatNumber(module.deletable),
+  ]);
+
+/**
+ * An account's episodes now, and whether the view decides an episode id at all (a module missing from the answer, or
+ * a passing failure, decides nothing: what was announced of it stands). Pure.
+ */
+export function accountEpisodes(view: CurrentView, now: number): { active: Episode[]; decides: (id: string) => boolean } {
+  const account = view.account;
+  if (!account) return { active: [], decides: () => false };
+  const name = accountName(account);
+  const prefix = `${account.id}|`;
+  const { snapshot, error } = view.state;
+  const active: Episode[] = [];
+  for (const module of snapshot?.modules ?? []) {
+    const low = moduleLowState(module, view.settings);
+    for (const count of ['remaining', 'deletable'] as const) {
+      if (!low[count]) continue;
+      const threshold = thresholdCount(module.total, thresholdsFor(view.settings, module.id)[count]);
+      active.push({
+        id: `${prefix}low:${module.id}:${count}`,
+        text: message(
+          name,
+          t('titleLowReason', [
+            moduleName(module.id),
+            t(count === 'remaining' ? 'countRemaining' : 'countDeletable'),
+            formatNumber(module[count]),
+            formatNumber(threshold),
+          ]) + ` (${counts(module)})`,
+        ),
+      });
+    }
+  }
+  for (const paced of pacedModules(view, now)) {
+    const module = snapshot?.modules.find((m) => m.id === paced.id);
+    if (!module) continue;
+    active.push({
+      id: `${prefix}pace:${module.id}`,
+      text: message(name, t('titlePaceReason', [moduleName(module.id), runsOutSentence(paced.at, now)]) + ` (${counts(module)})`),
+    });
+  }
+  const errorClass = error ? ruleForFailure(error.failure).class : null;
+  if (error && (errorClass === 'credentials' || errorClass === 'account')) {
+    const explained = explainFailure(error.failure, error.clockHint, view.managed);
+    // Stryker disable next-line StringLiteral: only api failures have these classes, and explainFailure gives each its code
+    const code = String(explained.code ?? '');
+    active.push({
+      id: `${prefix}error:${errorClass}:${code}`,
+      text: message(name, t('titleErrorReason', [code, explained.text.replace(/[。.]$/, ''), explained.action])),
+    });
+  }
+  const present = new Set(snapshot?.modules.map((m) => m.id) ?? []);
+  const decides = (id: string) => {
+    if (!id.startsWith(prefix)) return false;
+    const [kind, moduleId] = id.slice(prefix.length).split(':');
+    // A good answer ends an error episode; a passing failure (network, server) neither ends nor starts one.
+    if (kind === 'error') return error === null || errorClass === 'credentials' || errorClass === 'account';
+    return moduleId !== undefined && present.has(moduleId);
+  };
+  return { active, decides };
+}
+
+/** The messages the accounts' views call for, per robot, and what each robot has been told. Pure. */
+export function nextTeamMessages(input: {
+  views: CurrentView[];
+  destinations: Destination[];
+  memory: Readonly<Record<string, string[]>>;
+  outbox: readonly OutboxEntry[];
+  now: number;
+  newId: () => string;
+}): { memory: Record<string, string[]>; outbox: OutboxEntry[] } {
+  const { views, destinations, now } = input;
+  const episodes = views.map((view) => accountEpisodes(view, now));
+  const active = new Map(episodes.flatMap((e) => e.active.map((episode) => [episode.id, episode] as const)));
+  const accountIds = new Set(views.flatMap((view) => (view.account ? [view.account.id] : [])));
+  const ofAccountInUse = (id: string) => accountIds.has(id.slice(0, id.indexOf('|')));
+  const decided = (id: string) => episodes.some((e) => e.decides(id));
+  let outbox = [...input.outbox];
+  const memory: Record<string, string[]> = {};
+  for (const destination of destinations) {
+    const told = (input.memory[destination.id] ?? []).filter(ofAccountInUse);
+    const next = told.filter((id) => active.has(id) || !decided(id));
+    for (const [id, episode] of active) {
+      if (told.includes(id)) continue;
+      next.push(id);
+      outbox.push({
+        id: input.newId(),
+        destinationId: destination.id,
+        episode: id,
+        type: 'start',
+        text: episode.text,
+        createdAt: now,
+        attempts: 0,
+        notBefore: now,
+      });
+    }
+    for (const id of told.filter((id) => !next.includes(id))) {
+      const unsent = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'start');
+      // An episode that ended before its message went out is dropped with it: nothing to take back.
+      if (unsent) outbox = outbox.filter((entry) => entry !== unsent);
+      else if (destination.recovery) {
+        const recovery = recoveryText(id, views);
+        if (recovery)
+          outbox.push({
+            id: input.newId(),
+            destinationId: destination.id,
+            episode: id,
+            type: 'end',
+            text: recovery,
+            createdAt: now,
+            attempts: 0,
+            notBefore: now,
+          });
+      }
+    }
+    memory[destination.id] = next;
+  }
+  // A removed account's messages go with it.
+  outbox = outbox.filter((entry) => ofAccountInUse(entry.episode));
+  return { memory, outbox };
+}
+
+/** The "back to normal" words of an episode that ended, from the account's numbers now. */
+function recoveryText(id: string, views: CurrentView[]): string | null {
+  const view = views.find((v) => v.account && id.startsWith(`${v.account.id}|`));
+  if (!view?.account) return null;
+  const name = accountName(view.account);
+  const [kind, moduleId] = id.slice(view.account.id.length + 1).split(':');
+  if (kind === 'error') return message(name, t('teamErrorRecovered'));
+  const module = view.state.snapshot?.modules.find((m) => m.id === moduleId);
+  return module ? message(name, t('teamRecovered', counts(module))) : null;
+}
