@@ -17,13 +17,13 @@ import { kindName } from './team-kind';
 
 const EMPTY: TeamDraft = { kind: 'dingtalk', address: '', secret: '', keyword: '' };
 
-type Outcome = { kind: 'denied'; origin: string } | { kind: 'failed'; reason: string } | null;
+type Outcome = { kind: 'denied'; origin: string } | { kind: 'failed'; reason: string } | { kind: 'duplicate' } | null;
 
 /**
  * "Add a robot": its kind, its webhook address (checked as typed; an address of another kind switches the kind), its
  * signing secret and keyword where the kind has them. "Add" asks for the robot's site first, in the click itself.
  */
-export function TeamAlertsAdd({ onAdded }: { onAdded: (destination: Destination) => void }) {
+export function TeamAlertsAdd({ onAdded, listed }: { onAdded: (destination: Destination) => void; listed: Destination[] }) {
   const [draft, setDraft] = useState(EMPTY);
   const [problem, setProblem] = useState<AddressProblem | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -46,6 +46,12 @@ export function TeamAlertsAdd({ onAdded }: { onAdded: (destination: Destination)
       return;
     }
     const { destination } = made;
+    // The same robot twice would get every alert twice.
+    if (listed.some((other) => other.url === destination.url)) {
+      setOutcome({ kind: 'duplicate' });
+      addressRef.current?.focus();
+      return;
+    }
     setOutcome(null);
     setBusy(true);
     // First in the click, with no await before it: Firefox refuses a request outside the user's gesture.
@@ -124,6 +130,7 @@ export function TeamAlertsAdd({ onAdded }: { onAdded: (destination: Destination)
       </button>
       <div class="outcome" aria-live="polite">
         {outcome?.kind === 'denied' ? <p role="alert">{t('teamPermissionNeeded', outcome.origin)}</p> : null}
+        {outcome?.kind === 'duplicate' ? <p role="alert">{t('teamDuplicate')}</p> : null}
         {outcome?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', outcome.reason)}</p> : null}
       </div>
     </fieldset>

@@ -68,7 +68,7 @@ export function TeamAlertsPanel({ policy }: { policy: Policy | null }) {
               ))}
             </ul>
           )}
-          {locked ? null : <TeamAlertsAdd onAdded={test} />}
+          {locked ? null : <TeamAlertsAdd onAdded={test} listed={destinations} />}
         </>
       )}
     </section>

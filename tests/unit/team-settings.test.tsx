@@ -141,6 +141,19 @@ describe('adding a robot', () => {
   });
 });
 
+describe('the same robot twice', () => {
+  it('is refused before any permission is asked: every alert would be sent twice', async () => {
+    const saved: Destination = { id: 'd1', kind: 'dingtalk', url: DINGTALK, recovery: true };
+    await open({ teamDestinations: [saved] });
+    await vi.waitFor(() => expect(panel().getAllByRole('listitem')).toHaveLength(1));
+    type(panel().getByLabelText('Webhook 地址'), ` ${DINGTALK} `);
+    fireEvent.click(panel().getByRole('button', { name: '添加' }));
+    expect(panel().getByRole('alert').textContent).toBe('这个机器人已在列表中：同一个地址只添加一次，否则每条提醒会发两遍。');
+    expect(request).not.toHaveBeenCalled();
+    expect(await storedRobots()).toEqual([saved]);
+  });
+});
+
 describe('a robot in the list', () => {
   it('a test answered 310000 is explained, and the button waits for the answer', async () => {
     let answer!: (value: RobotAnswer) => void;
