@@ -8,7 +8,7 @@ const BUDGETS = [
   { entry: 'popup (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'popup.html'), limit: 24 * KiB },
   { entry: 'options (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'options.html'), limit: 40 * KiB },
   { entry: 'history (JS + CSS)', files: () => pageFiles(CHROME_DIR, 'history.html'), limit: 40 * KiB },
-  { entry: 'service worker', files: () => ['background.js'], limit: 24 * KiB },
+  { entry: 'service worker', files: () => ['background.js'], limit: 28 * KiB },
   { entry: 'whole build', files: () => allFiles(CHROME_DIR), limit: 150 * KiB },
 ];
 
