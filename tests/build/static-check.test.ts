@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import expected from './expected-manifest.json';
 import { allFiles, CHROME_DIR, FIREFOX_DIR } from './built-files';
+import { KIND_ORIGINS, TEAM_KINDS } from '../../utils/team/destination';
 
 const BUILDS = [
   ['chrome', CHROME_DIR],
@@ -45,10 +46,11 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
     }
   });
 
-  it('asks for exactly the expected permissions, and its CSP connects only to itself and pro.qcc.com', () => {
+  it('asks at install for exactly the expected permissions, for the robots’ sites only when a robot is added, and its CSP connects only to itself, pro.qcc.com and those sites', () => {
     const manifest = JSON.parse(text('manifest.json'));
     expect([...manifest.permissions].sort()).toEqual(expected.permissions);
     expect(manifest.host_permissions).toEqual(expected.host_permissions);
+    expect(manifest.optional_host_permissions).toEqual(expected.optional_host_permissions);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.optional_permissions ?? []).toEqual([]);
     const csp: string = manifest.content_security_policy.extension_pages;
@@ -59,8 +61,18 @@ describe.each(BUILDS)('the %s build', (_name, root) => {
         .map(([name, ...values]) => [name!, values]),
     );
     expect(directives.get('connect-src')).toEqual(expected.connect_src);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
+  });
+
+  it('can ask for and connect to the site of every kind of robot the settings page offers', () => {
+    const manifest = JSON.parse(text('manifest.json'));
+    const connectSrc = /connect-src ([^;]+)/.exec(manifest.content_security_policy.extension_pages)![1]!.split(' ');
+    for (const kind of TEAM_KINDS) {
+      expect(manifest.optional_host_permissions, kind).toContain(`${KIND_ORIGINS[kind]}/*`);
+      expect(connectSrc, kind).toContain(KIND_ORIGINS[kind]);
+    }
   });
 });
 
@@ -71,13 +83,13 @@ describe('the supported browsers', () => {
 });
 
 describe('the Firefox manifest', () => {
-  it('has its add-on id, declares that it collects no data, and names the minimum versions', () => {
+  it('has its add-on id, declares no required data collection and website content as optional (team alerts), and names the minimum versions', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.browser_specific_settings).toEqual({
       gecko: {
         id: 'qcc-quota-monitor@qcc-quota-monitor.github.io',
         strict_min_version: '140.0',
-        data_collection_permissions: { required: ['none'] },
+        data_collection_permissions: expected.firefox_data_collection_permissions,
       },
       gecko_android: { strict_min_version: '142.0' },
     });
