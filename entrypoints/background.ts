@@ -12,6 +12,7 @@ import {
   refreshTriggerOf,
 } from '@/utils/messages';
 import { createTeamAlerts, TEAM_ALARM } from '@/utils/team/team-alerts';
+import { teamPermission } from '@/utils/team/destination';
 import { t } from '@/utils/i18n';
 import { openSettingsAfterInstall } from '@/utils/settings/open-settings-after-install';
 import { policyChangesKeyPair } from '@/utils/settings/policy';
@@ -40,7 +41,7 @@ export default defineBackground(() => {
   const team = createTeamAlerts({
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
-    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    hasPermission: (kind) => browser.permissions.contains(teamPermission(kind)),
   });
   /** Badge, tooltip, notifications and the team's messages, from one read of what is stored. */
   const show = () => showStoredState(Date.now, (all, at) => team.queue(all, at));

@@ -5,7 +5,7 @@ import { teamDestinationsItem } from '@/utils/storage';
 import {
   KIND_ORIGINS,
   kindOfAddress,
-  originPattern,
+  teamPermission,
   SIGNED_KINDS,
   TEAM_KINDS,
   type AddressProblem,
@@ -56,7 +56,7 @@ export function TeamAlertsAdd({ onAdded, listed }: { onAdded: (destination: Dest
     setBusy(true);
     // First in the click, with no await before it: Firefox refuses a request outside the user's gesture.
     void browser.permissions
-      .request({ origins: [originPattern(destination.kind)] })
+      .request(teamPermission(destination.kind))
       .then(async (granted) => {
         if (!granted) {
           setOutcome({ kind: 'denied', origin: KIND_ORIGINS[destination.kind] });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { KIND_ORIGINS, maskAddress, originPattern, type Destination } from '@/utils/team/destination';
+import { KIND_ORIGINS, maskAddress, teamPermission, type Destination } from '@/utils/team/destination';
 import type { DestinationStatus } from '@/utils/team/outbox';
 import { answerText } from './team-form';
 import { kindName } from './team-kind';
@@ -31,7 +31,7 @@ export function TeamAlertsRow({ destination, status, answer, locked, onTest, onR
   const nameId = `team-${id}-name`;
   // The request comes first in the click, with nothing awaited before it (Firefox refuses one outside the gesture).
   const grantAgain = () =>
-    void browser.permissions.request({ origins: [originPattern(kind)] }).then(
+    void browser.permissions.request(teamPermission(kind)).then(
       (granted) => onGrantRefused(!granted),
       () => onGrantRefused(true),
     );

@@ -16,6 +16,16 @@ export const KIND_ORIGINS: Record<TeamKind, string> = {
 /** The host permission pattern of a kind's origin. */
 export const originPattern = (kind: TeamKind): string => `${KIND_ORIGINS[kind]}/*`;
 
+/**
+ * What a robot needs, asked for in one permissions.request (in the click, nothing awaited before it) and checked
+ * before each send: its site, and in Firefox the optional data collection the manifest declares (websiteContent:
+ * the numbers pro.qcc.com answered go to the chat service), which Firefox grants only when asked.
+ */
+export const teamPermission = (kind: TeamKind): { origins: string[] } =>
+  import.meta.env.FIREFOX
+    ? ({ origins: [originPattern(kind)], data_collection: ['websiteContent'] } as { origins: string[] })
+    : { origins: [originPattern(kind)] };
+
 /** Kinds whose robots can sign each message with a secret (DingTalk "加签", Feishu / Lark "签名校验"). */
 export const SIGNED_KINDS: readonly TeamKind[] = ['dingtalk', 'feishu', 'lark'];
 

@@ -1,7 +1,7 @@
 // The thin layer of team alerts in the worker: it reads storage, asks the pure decisions (team-episodes.ts, outbox.ts)
 // what to write and send, sends, and writes back. One call at a time; the outbox survives the worker.
 import { browser } from 'wxt/browser';
-import { originPattern, type Destination } from './destination';
+import type { Destination, TeamKind } from './destination';
 import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
 import { nextTeamMessages } from './team-episodes';
@@ -15,8 +15,8 @@ const TIMEOUT = 15_000;
 export interface TeamDeps {
   fetch: typeof fetch;
   now: () => number;
-  /** Whether the user granted the robot's site (optional host permission); a revoked one pauses its queue. */
-  hasPermission: (pattern: string) => Promise<boolean>;
+  /** Whether the user granted what the robot needs (teamPermission); a revoked one pauses its queue. */
+  hasPermission: (kind: TeamKind) => Promise<boolean>;
   newId?: () => string;
 }
 
@@ -69,7 +69,7 @@ export function createTeamAlerts(deps: TeamDeps) {
       const targets = await destinations();
       let [outbox, status] = await Promise.all([teamOutboxItem.getValue(), teamStatusItem.getValue()]);
       for (const destination of targets) {
-        const granted = await deps.hasPermission(originPattern(destination.kind));
+        const granted = await deps.hasPermission(destination.kind);
         if (granted === !status[destination.id]?.noPermission) continue;
         const { noPermission: _dropped, ...rest } = status[destination.id] ?? {};
         status = { ...status, [destination.id]: granted ? rest : { ...rest, noPermission: true } };
