@@ -102,13 +102,17 @@ export default defineBackground(() => {
       : isTestMessage(message)
         ? monitor.test(message.credentials)
         : isForgetMessage(message)
-          ? Promise.all([monitor.forget(), message.teamAlerts ? team.removeAll() : undefined]).then(() => undefined)
+          ? Promise.all([monitor.forget(), message.teamAlerts ? removeTeamUnlessLocked() : undefined]).then(() => undefined)
           : isRemoveAccountMessage(message)
             ? monitor.removeAccount(message.accountId)
             : isTeamTestMessage(message)
               ? team.test(message.destination, t('teamMessage', [t('teamPrefix'), t('extName'), t('teamTestText')]))
               : undefined,
   );
+  /** "Also remove team alerts": not while the administrator locks the settings (the robots are locked too). */
+  const removeTeamUnlessLocked = async () => {
+    if ((await policyItem.getValue())?.lockSettings !== true) await team.removeAll();
+  };
   const settingsChanged = async () => {
     await keepPollOnTime();
     await show();

@@ -8,6 +8,8 @@ interface Props {
   onExport: () => Promise<void>;
   /** One account of several: "Remove this account", its confirmation naming it, inside the account (no panel). */
   account?: { id: string; name: string };
+  /** The administrator locked the settings: the robots are locked too, and Forget offers no box to remove them. */
+  teamLocked?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ interface Props {
  * that the history goes too and offers to export it first; Escape or "Cancel" returns the focus to the button, and
  * after deleting, the caller moves it on.
  */
-export function ForgetKey({ onForget, onExport, account }: Props) {
+export function ForgetKey({ onForget, onExport, account, teamLocked = false }: Props) {
   const [confirming, setConfirming] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   const forgetButton = useRef<HTMLButtonElement>(null);
@@ -48,7 +50,7 @@ export function ForgetKey({ onForget, onExport, account }: Props) {
       }}
     >
       <p id={confirmId}>{account ? t('removeAccountConfirm', account.name) : t('forgetConfirm')}</p>
-      {!account && teamRobots > 0 ? (
+      {!account && !teamLocked && teamRobots > 0 ? (
         <label class="choice">
           <input type="checkbox" id="forget-team" checked={alsoTeam} onChange={(event) => setAlsoTeam(event.currentTarget.checked)} />
           {t('teamForgetAlso')}

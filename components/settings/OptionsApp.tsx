@@ -163,7 +163,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         policy={policy}
       />
       <TeamAlertsPanel policy={policy} />
-      {alone ? <ForgetKey onForget={forget} onExport={() => exportHistory(alone.key)} /> : null}
+      {alone ? <ForgetKey onForget={forget} onExport={() => exportHistory(alone.key)} teamLocked={policy?.lockSettings === true} /> : null}
       <footer>
         <a href="/history.html" target="_blank" rel="noreferrer">
           {t('historyLink')}

@@ -65,7 +65,7 @@ describe('the team’s messages, per robot', () => {
   it('a key-pair error is an episode with its code and fix; a good answer ends it', () => {
     const error = { key: account.key, failure: { kind: 'api' as const, code: 101, msg: '' }, at: NOW, nextAttemptAt: null };
     const failing = step([view({ snapshot: null, error })]);
-    expect(failing.outbox[0]?.episode).toBe('a1|error:credentials:101');
+    expect(failing.outbox[0]?.episode).toBe('a1|error');
     expect(failing.outbox[0]?.text).toMatch(/错误 101/);
     const good = step([view(remaining(80))], failing.memory, []);
     expect(good.outbox.map((e) => e.type)).toEqual(['end']);

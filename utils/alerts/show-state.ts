@@ -19,7 +19,8 @@ export function showStoredState(
     // One moment for the badge, its tooltip and the notifications, so that they never disagree at a boundary.
     const at = now();
     await Promise.all([paintAllTabs(allAccountsLook(all, at), all.settings.badgeScope, allAccountsTitle(all, at)), announceAll(all, at)]);
-    await alsoWith?.(all, at);
+    // Started in order, never waited for: a group robot that does not answer must not hold the next badge back.
+    if (alsoWith) void alsoWith(all, at).catch(() => undefined);
   };
   showing = showing.then(show, show);
   return showing;

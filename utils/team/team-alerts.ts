@@ -84,12 +84,27 @@ export function createTeamAlerts(deps: TeamDeps) {
       );
       if (drop.length > 0) {
         outbox = outbox.filter((entry) => !drop.includes(entry));
-        await teamOutboxItem.setValue(outbox);
+        // A warning dropped unsent (too old, or its robot gone) was never told: its end is not announced either.
+        const memory = await teamMemoryItem.getValue();
+        const untold = (id: string, told: string[]) =>
+          told.filter(
+            (episode) => !drop.some((entry) => entry.type === 'start' && entry.destinationId === id && entry.episode === episode),
+          );
+        const next = Object.fromEntries(Object.entries(memory).map(([id, told]) => [id, untold(id, told)]));
+        await browser.storage.local.set({ teamOutbox: outbox, teamMemory: next });
       }
+      /** Robots whose turn is over in this round: one that asked to wait (a retry) gets nothing more, in order. */
+      const waiting = new Set<string>();
       for (const entry of send) {
-        const destination = targets.find((d) => d.id === entry.destinationId);
-        if (!destination || status[entry.destinationId]?.refused) continue;
+        if (waiting.has(entry.destinationId) || status[entry.destinationId]?.refused) continue;
+        // The robot as it is now: removed meanwhile, or forbidden by the policy, it gets nothing more.
+        const destination = (await destinations()).find((d) => d.id === entry.destinationId);
+        if (!destination) continue;
         const answer = await sendToRobot(deps, destination, entry.text);
+        if (answer.kind === 'retry') waiting.add(entry.destinationId);
+        // What another call wrote meanwhile (a removal's clean-up) is read again before this answer is written.
+        [outbox, status] = await Promise.all([teamOutboxItem.getValue(), teamStatusItem.getValue()]);
+        if (!outbox.some((other) => other.id === entry.id)) continue;
         ({ outbox, status } = afterAnswer(outbox, status, entry, answer, deps.now()));
         await browser.storage.local.set({ teamOutbox: outbox, teamStatus: status });
       }
@@ -108,19 +123,32 @@ export function createTeamAlerts(deps: TeamDeps) {
     });
   }
 
-  /** "Send test message": one message now, its answer returned in words; a success clears the robot's refusal. */
+  /** "Send test message": one message now (counted in the minute's 20), its answer in words; a success clears a refusal. */
   async function test(destination: Destination, text: string): Promise<RobotAnswer> {
     const answer = await sendToRobot(deps, destination, text);
+    await serially(async () => {
+      const status = await teamStatusItem.getValue();
+      const own = status[destination.id] ?? {};
+      const sent = [...(own.sent ?? []).filter((at) => deps.now() - at < 60_000), deps.now()];
+      await teamStatusItem.setValue({ ...status, [destination.id]: { ...own, sent } });
+    });
     if (answer.kind === 'ok') await clearRefusal([destination.id]);
     return answer;
   }
 
-  /** The user changed these robots (or granted their site again): their queues go on. */
+  /** The user fixed these robots (their address, secret or keyword, or a test went through): their queues go on. */
   async function clearRefusal(ids: string[]): Promise<void> {
     await serially(async () => {
       const status = await teamStatusItem.getValue();
-      const next = Object.fromEntries(Object.entries(status).filter(([id]) => !ids.includes(id)));
-      if (Object.keys(next).length !== Object.keys(status).length) await teamStatusItem.setValue(next);
+      // Only the refusal goes: what was sent in the last minute still counts against the limit.
+      const next = Object.fromEntries(
+        Object.entries(status).map(([id, own]) => {
+          if (!ids.includes(id)) return [id, own];
+          const { refused: _fixed, ...rest } = own;
+          return [id, rest];
+        }),
+      );
+      if (JSON.stringify(next) !== JSON.stringify(status)) await teamStatusItem.setValue(next);
     });
     await deliver();
   }
@@ -129,7 +157,9 @@ export function createTeamAlerts(deps: TeamDeps) {
   async function onDestinationsChanged(before: Destination[] | null, after: Destination[] | null): Promise<void> {
     const old = checkDestinations(before);
     const now = checkDestinations(after);
-    const changed = now.filter((d) => JSON.stringify(d) !== JSON.stringify(old.find((o) => o.id === d.id))).map((d) => d.id);
+    // A fix is a new address, secret or keyword: "back to normal" on or off fixes nothing a robot refused.
+    const sending = (d: Destination | undefined) => JSON.stringify(d && [d.kind, d.url, d.secret, d.keyword]);
+    const changed = now.filter((d) => sending(d) !== sending(old.find((o) => o.id === d.id))).map((d) => d.id);
     const removed = old.filter((d) => !now.some((n) => n.id === d.id)).map((d) => d.id);
     if (removed.length > 0)
       await serially(async () => {

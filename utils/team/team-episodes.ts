@@ -73,7 +73,8 @@ export function accountEpisodes(view: CurrentView, now: number): { active: Episo
     // Stryker disable next-line StringLiteral: only api failures have these classes, and explainFailure gives each its code
     const code = String(explained.code ?? '');
     active.push({
-      id: `${prefix}error:${errorClass}:${code}`,
+      // One episode while the account fails, whatever its code: a new code is not "back to normal".
+      id: `${prefix}error`,
       text: message(name, t('titleErrorReason', [code, explained.text.replace(/[。.]$/, ''), explained.action])),
     });
   }
@@ -111,6 +112,12 @@ export function nextTeamMessages(input: {
     for (const [id, episode] of active) {
       if (told.includes(id)) continue;
       next.push(id);
+      // Back before its "back to normal" went out: that message is taken back, and the group was told already.
+      const unsentEnd = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'end');
+      if (unsentEnd) {
+        outbox = outbox.filter((entry) => entry !== unsentEnd);
+        continue;
+      }
       outbox.push({
         id: input.newId(),
         destinationId: destination.id,

@@ -1,0 +1,53 @@
+// Shared by the review24 tests: account A, two robots, a team over the fake browser (patterns of team-delivery.test.ts).
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { saveAccount } from '@/utils/accounts/account-writes';
+import { createTeamAlerts } from '@/utils/team/team-alerts';
+import type { OutboxEntry } from '@/utils/team/outbox';
+import type { Destination } from '@/utils/team/destination';
+import { moduleQuota } from './builders';
+
+export const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
+export const A = { id: 'acct-a', name: '总部', key: 'KEYA0123456789ABCDEF0123456789AB', secretKey: 'SECRETA0123456789ABCDEF012345678' };
+export const DING: Destination = {
+  id: 'ding',
+  kind: 'dingtalk',
+  url: 'https://oapi.dingtalk.com/robot/send?access_token=tok3f9a',
+  secret: 'SECdingsecret',
+  recovery: true,
+};
+export const WECOM: Destination = {
+  id: 'wecom',
+  kind: 'wecom',
+  url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wk77',
+  recovery: true,
+};
+export const ok = () => new Response('{"errcode":0,"errmsg":"ok"}');
+
+export async function world(remaining: number, destinations: Destination[] = [DING, WECOM]) {
+  await saveAccount(A);
+  const quota = { snapshot: { key: A.key, modules: [moduleQuota('radar_id', 100, 100 - remaining, 100)], fetchedAt: NOW }, error: null };
+  await fakeBrowser.storage.local.set({
+    accountStates: { [A.id]: { quota, retry: { failures: 0, failureKey: null } } },
+    quotaState: quota,
+    teamDestinations: destinations,
+  });
+}
+
+export function team(fetch = vi.fn(async (_url: string, _init?: RequestInit) => ok()), granted = true, now = () => NOW) {
+  const asFetch = fetch as unknown as typeof globalThis.fetch;
+  let n = 0;
+  return { fetch, alerts: createTeamAlerts({ fetch: asFetch, now, hasPermission: async () => granted, newId: () => `e${++n}` }) };
+}
+
+export const entries = (count: number, destinationId = DING.id): OutboxEntry[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `m${i}`,
+    destinationId,
+    episode: `${A.id}|low:radar_id:remaining`,
+    type: 'start' as const,
+    text: `message ${i}`,
+    createdAt: NOW,
+    attempts: 0,
+    notBefore: NOW,
+  }));
