@@ -27,7 +27,9 @@ export function AccountList({ lines, selected, onSelect, now }: Props) {
               aria-pressed={account.id === selected}
               onClick={() => onSelect(account.id)}
             >
-              <span class="account-name">{accountName(account)}</span>
+              <span class="account-name" title={accountName(account)}>
+                {accountName(account)}
+              </span>
               <span
                 class="tag account-state"
                 style={ok ? undefined : { background: look.background, color: look.textColor, borderColor: look.background }}
