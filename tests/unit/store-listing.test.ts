@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { originPattern, TEAM_KINDS } from '@/utils/team/destination';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 
@@ -15,8 +16,9 @@ describe('the store listing', () => {
     for (const messages of [zh, en]) expect(messages.extDescription.message.length).toBeLessThanOrEqual(132);
   });
 
-  it('justifies every permission the manifest asks for', () => {
-    for (const permission of ['`storage`', '`alarms`', '`notifications`', '`https://pro.qcc.com/*`']) {
+  it('justifies every permission the manifest asks for, the optional robots’ sites included, in both languages', () => {
+    const optional = TEAM_KINDS.map((kind) => `\`${originPattern(kind)}\``);
+    for (const permission of ['`storage`', '`alarms`', '`notifications`', '`https://pro.qcc.com/*`', ...optional]) {
       expect(listing.split(permission).length - 1, permission).toBeGreaterThanOrEqual(2);
     }
   });
