@@ -49,7 +49,7 @@ export function TeamAlertsRow({ destination, status, answer, locked, onTest, onR
       ) : null}
       {status?.refused ? (
         <p class="field-problem team-refused" role="alert">
-          {t('teamRefusedStatus')} {answerText({ kind: 'refused', ...status.refused })}
+          {t('teamRefusedStatus', answerText({ kind: 'refused', ...status.refused }))}
         </p>
       ) : null}
       {status?.noPermission ? (

@@ -30,6 +30,8 @@ export function answerText(answer: RobotAnswer): string {
       return t('teamAnswerKeyword', answer.code);
     case 'other':
       return t('teamAnswerOther', [answer.code, answer.detail]).trim();
+    case 'permission':
+      return t('teamAnswerPermission', answer.detail);
   }
 }
 

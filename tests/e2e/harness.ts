@@ -198,3 +198,44 @@ export function keyIdOf(key: string): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
+
+/**
+ * Approves an optional host permission of the extension (e.g. 'https://oapi.dingtalk.com/*') as the "Site access"
+ * control of its details page does: headless Chromium cannot answer a permission prompt, and afterwards the
+ * extension's own `permissions.request` for it resolves true without one. The extension holds the permission only
+ * once it asks (the settings page's "Add", or `requestHostPermission`).
+ */
+export async function grantHostPermission(browser: Browser, ...patterns: string[]): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${browser.extensionId}`);
+    await page.evaluate(
+      async ([id, origins]) => {
+        const { developerPrivate } = (
+          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission: (id: string, origin: string) => Promise<void> } } }
+        ).chrome;
+        for (const origin of origins) await developerPrivate.addHostPermission(id, origin);
+      },
+      [browser.extensionId, patterns] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Whether the extension holds this host permission, as the worker sees it. */
+export async function hasHostPermission(browser: Browser, pattern: string): Promise<boolean> {
+  return browser.worker().evaluate((origin: string) => chrome.permissions.contains({ origins: [origin] }), pattern);
+}
+
+/** Asks for optional host permissions from an extension page, as the settings page does (approve them first). */
+export async function requestHostPermission(browser: Browser, ...patterns: string[]): Promise<boolean> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(browser.pageUrl('popup.html'));
+    // Playwright evaluates with a user gesture, which permissions.request needs.
+    return await page.evaluate((origins: string[]) => chrome.permissions.request({ origins }), patterns);
+  } finally {
+    await page.close();
+  }
+}

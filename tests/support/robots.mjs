@@ -11,6 +11,8 @@ const hmac = (key, message) => createHmac('sha256', key).update(message).digest(
 /**
  * @typedef {object} RobotMessage  One request a robot received.
  * @property {string} host
+ * @property {string} method  POST for a message; anything else (a CORS preflight of an extension without the site's
+ *   permission) is refused with 405 and consumes no forced reply
  * @property {string} url  the path and query
  * @property {Record<string, unknown> | null} body
  * @property {string} raw
@@ -93,8 +95,15 @@ export function createRobots() {
     }
     const url = new URL(req.url ?? '/', `https://${host}`);
     /** @type {RobotMessage} */
-    const record = { host, url: url.pathname + url.search, body, raw, refused: null, at: Date.now() };
+    const method = req.method ?? '';
+    const record = { host, method, url: url.pathname + url.search, body, raw, refused: null, at: Date.now() };
     messages.push(record);
+    if (method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST', 'Content-Type': 'text/plain' });
+      res.end('method not allowed');
+      record.refused = 'method';
+      return true;
+    }
     const forced = state.forced.get(host)?.shift();
     if (forced) {
       res.writeHead(forced.status, { 'Content-Type': 'application/json; charset=utf-8' });

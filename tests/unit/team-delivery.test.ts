@@ -206,3 +206,14 @@ describe('the outbox survives the worker', () => {
     expect(await teamMemoryItem.getValue()).toEqual({});
   });
 });
+
+describe('a test message without the robot’s site', () => {
+  it('is not sent, says so, and marks the robot for "Grant again"', async () => {
+    await world(80, [DING]);
+    const { fetch, alerts } = team(undefined, false);
+    const answer = await alerts.test(DING, 'test');
+    expect(fetch).not.toHaveBeenCalled();
+    expect(answer).toEqual({ kind: 'refused', reason: 'permission', code: '', detail: 'https://oapi.dingtalk.com' });
+    expect((await teamStatusItem.getValue()).ding?.noPermission).toBe(true);
+  });
+});

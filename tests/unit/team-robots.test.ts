@@ -100,7 +100,11 @@ describe('addresses, checked as typed', () => {
     expect(kindOfAddress('https://open.larksuite.com/open-apis/bot/v2/hook/x')).toBe('lark');
     expect(kindOfAddress('https://example.com/')).toBeNull();
     const masked = maskAddress('https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef3f9a');
-    expect(masked).toBe('https://oapi.dingtalk.com/robot/send/…3f9a');
+    expect(masked).toBe('https://oapi.dingtalk.com/robot/send?access_token=…3f9a');
+    expect(maskAddress('https://open.feishu.cn/open-apis/bot/v2/hook/0f1e-2d3c-4b5a')).toBe(
+      'https://open.feishu.cn/open-apis/bot/v2/hook/…4b5a',
+    );
+    expect(maskAddress('https://hooks.slack.com/services/T000/B000/XXXXabcd')).toBe('https://hooks.slack.com/services/…abcd');
     expect(masked).not.toContain('0123456789abcdef');
   });
 });

@@ -79,7 +79,7 @@ describe('adding a robot', () => {
     expect(tests()).toEqual([{ type: 'team-test', destination: robot }]);
 
     const item = within(panel().getByRole('listitem', { name: '钉钉' }));
-    expect(item.getByText(`https://oapi.dingtalk.com/robot/send/…${TOKEN.slice(-4)}`)).toBeTruthy();
+    expect(item.getByText(`https://oapi.dingtalk.com/robot/send?access_token=…${TOKEN.slice(-4)}`)).toBeTruthy();
     expect(item.getByText('已设置签名 · 关键词：额度')).toBeTruthy();
     const text = document.body.textContent ?? '';
     expect(text).not.toContain(TOKEN);
@@ -206,9 +206,9 @@ describe('a robot in the list', () => {
       },
     });
     const dingtalk = within(await panel().findByRole('listitem', { name: '钉钉' }));
-    await vi.waitFor(() => expect(dingtalk.getByText(/^提醒已暂停，直到问题解决： 机器人拒绝了消息（310000）/)).toBeTruthy());
+    await vi.waitFor(() => expect(dingtalk.getByText(/^提醒已暂停，直到问题解决：机器人拒绝了消息（310000）/)).toBeTruthy());
     const wecom = within(panel().getByRole('listitem', { name: '企业微信' }));
-    expect(wecom.getByText('对 https://qyapi.weixin.qq.com 的网站访问权限已被收回，提醒无法发送。')).toBeTruthy();
+    expect(wecom.getByText('没有访问 https://qyapi.weixin.qq.com 的权限（未授予或已被收回），提醒无法发送。')).toBeTruthy();
     fireEvent.click(wecom.getByRole('button', { name: '重新授权' }));
     expect(request).toHaveBeenCalledWith({ origins: ['https://qyapi.weixin.qq.com/*'] });
 

@@ -87,11 +87,19 @@ export const kindOfAddress = (typed: string): TeamKind | null => {
   }
 };
 
-/** An address shown after saving: its origin and path start, the token hidden ("https://oapi.dingtalk.com/robot/send?access_token=…3f9a"). */
+/**
+ * An address shown after saving: where it goes, its token hidden but for its last four characters
+ * ("https://oapi.dingtalk.com/robot/send?access_token=…3f9a", "https://open.feishu.cn/open-apis/bot/v2/hook/…ok-1").
+ */
 export function maskAddress(url: string): string {
   const parsed = new URL(url);
   const tail = url.slice(-4);
-  return `${parsed.origin}${parsed.pathname.split('/').slice(0, 3).join('/')}/…${tail}`;
+  const query = [...parsed.searchParams.keys()][0];
+  if (query !== undefined) return `${parsed.origin}${parsed.pathname}?${query}=…${tail}`;
+  const path = parsed.pathname.split('/');
+  // Slack's address is all token after /services/; the others' is the last part.
+  const shown = parsed.hostname === 'hooks.slack.com' ? path.slice(0, 2) : path.slice(0, -1);
+  return `${parsed.origin}${shown.join('/')}/…${tail}`;
 }
 
 /** Destinations as stored: damaged entries left out (the stored value stays). */

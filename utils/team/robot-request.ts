@@ -69,9 +69,10 @@ export type RobotAnswer =
 
 /**
  * Refusals the user can act on: 310000 (DingTalk: keyword, signature or IP allow-list), 93000 (WeCom: the address is no
- * longer valid), 19021 (Feishu: signature or clock), an address the service does not know, anything else (its own words).
+ * longer valid), 19021 (Feishu: signature or clock), an address the service does not know, anything else (its own words);
+ * `permission`: not sent at all, this browser has no access to the robot's site.
  */
-export type RefusalReason = 'keyword-sign-ip' | 'address' | 'signature' | 'keyword' | 'other';
+export type RefusalReason = 'keyword-sign-ip' | 'address' | 'signature' | 'keyword' | 'other' | 'permission';
 
 const RATE_CODES = new Set(['130101', '45009', '9499', '11232']);
 const REFUSALS: Record<string, RefusalReason> = {

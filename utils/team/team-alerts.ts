@@ -1,7 +1,7 @@
 // The thin layer of team alerts in the worker: it reads storage, asks the pure decisions (team-episodes.ts, outbox.ts)
 // what to write and send, sends, and writes back. One call at a time; the outbox survives the worker.
 import { browser } from 'wxt/browser';
-import type { Destination, TeamKind } from './destination';
+import { KIND_ORIGINS, type Destination, type TeamKind } from './destination';
 import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
 import { nextTeamMessages } from './team-episodes';
@@ -125,6 +125,11 @@ export function createTeamAlerts(deps: TeamDeps) {
 
   /** "Send test message": one message now (counted in the minute's 20), its answer in words; a success clears a refusal. */
   async function test(destination: Destination, text: string): Promise<RobotAnswer> {
+    // Without the robot's site nothing can be sent: said as such (the robot's row then offers "Grant again").
+    if (!(await deps.hasPermission(destination.kind))) {
+      await deliver();
+      return { kind: 'refused', reason: 'permission', code: '', detail: KIND_ORIGINS[destination.kind] };
+    }
     const answer = await sendToRobot(deps, destination, text);
     await serially(async () => {
       const status = await teamStatusItem.getValue();
