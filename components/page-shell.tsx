@@ -2,7 +2,7 @@ import { render, type FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
-import { FIRST_PAINT_KEYS, readStoredState, storedStateOf, type StoredState } from '@/utils/storage';
+import { FIRST_PAINT_KEYS, readStoredState, recordOf, storedStateOf, type StoredState } from '@/utils/storage';
 
 /**
  * Mounts a page of the extension: its language and title, then the app on the stored state from the page's one
@@ -28,21 +28,42 @@ function keepUnchanged(before: StoredState, after: StoredState): StoredState {
 
 /**
  * The stored state, starting from the first-paint read (so the first frame has data), then live: a change of any
- * first-paint key (another tab, the worker) reads them all again, in one call; a newer read always wins.
+ * first-paint key (another tab, the worker) is applied to the keys as read, at once, as the browser reports it. A
+ * page given a state without its keys (a test) reads them all once, at the first change.
  */
 export function useStoredState(initial: StoredState): StoredState {
   const [stored, setStored] = useState(initial);
   useEffect(() => {
-    let reads = 0;
-    let shown = 0;
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
+    let record: Record<string, unknown> | undefined = recordOf(initial);
+    let pending: Array<Record<string, { newValue?: unknown }>> = [];
+    const apply = (changes: Record<string, { newValue?: unknown }>) => {
+      const next = { ...record };
+      for (const [key, change] of Object.entries(changes)) {
+        if (!FIRST_PAINT_KEYS.includes(key)) continue;
+        if (change.newValue === undefined) delete next[key];
+        else next[key] = change.newValue;
+      }
+      record = next;
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !Object.keys(changes).some((key) => FIRST_PAINT_KEYS.includes(key))) return;
-      const read = ++reads;
-      void browser.storage.local.get(FIRST_PAINT_KEYS).then((raw) => {
-        if (read < shown) return;
-        shown = read;
-        setStored((before) => keepUnchanged(before, storedStateOf(raw)));
-      });
+      if (record === undefined) {
+        // No keys to apply the change to yet: read them all once (later changes wait and are applied after).
+        pending.push(changes);
+        if (pending.length > 1) return;
+        void browser.storage.local.get(FIRST_PAINT_KEYS).then((raw) => {
+          record = raw;
+          // Changes reported after the read started may be in it already; applying them again changes nothing.
+          for (const later of pending.slice(1)) apply(later);
+          pending = [];
+          const next = storedStateOf(record);
+          setStored((before) => keepUnchanged(before, next));
+        });
+        return;
+      }
+      apply(changes);
+      const next = storedStateOf(record);
+      setStored((before) => keepUnchanged(before, next));
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

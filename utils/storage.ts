@@ -331,8 +331,15 @@ export async function readSettings(): Promise<{ settings: Settings; ownSettings:
  */
 export async function readStoredState(): Promise<StoredState> {
   const started = (globalThis as { qccStoredState?: Promise<Record<string, unknown>> }).qccStoredState;
-  return storedStateOf(await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS)));
+  const record = await (started ?? browser.storage.local.get(FIRST_PAINT_KEYS));
+  const state = storedStateOf(record);
+  records.set(state, record);
+  return state;
 }
+
+/** The stored keys each state read by `readStoredState` was made from: a page applies later changes to them. */
+const records = new WeakMap<StoredState, Record<string, unknown>>();
+export const recordOf = (state: StoredState): Record<string, unknown> | undefined => records.get(state);
 
 /** The first-paint keys as read, checked, with the accounts and settings in use worked out. Pure. */
 export function storedStateOf(stored: Record<string, unknown>): StoredState {
