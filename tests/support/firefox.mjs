@@ -21,13 +21,14 @@ const freePort = () =>
     });
   });
 
-/** A CONNECT proxy that reaches pro.qcc.com:443 only, at the stand-in. */
-async function startProxy(standInPort) {
+/** A CONNECT proxy that reaches pro.qcc.com:443 (and the `extraHosts` on 443) only, at the stand-in. */
+async function startProxy(standInPort, extraHosts = []) {
+  const targets = ['pro.qcc.com', ...extraHosts].map((host) => `${host}:443`);
   const server = createServer((client) => {
     client.on('error', () => client.destroy());
     client.once('data', (head) => {
       const [method, target] = head.toString('latin1').split('\r\n')[0].split(' ');
-      if (method !== 'CONNECT' || target !== 'pro.qcc.com:443') {
+      if (method !== 'CONNECT' || !targets.includes(target)) {
         client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
@@ -107,13 +108,15 @@ function firefoxPackage() {
  * temporary add-on (as about:debugging loads it); with `permanent`, the unsigned package is installed for good
  * (Firefox ESR honours xpinstall.signatures.required=false), so that it survives `restart()`.
  * @param {{ port: number, caBase64: string }} standIn
- * @param {{ permanent?: boolean }} [options]
+ * `hosts`: more hosts the proxy sends to the stand-in (e.g. the group robots' ROBOT_HOSTS, whose names its certificate
+ * carries); `prefs`: more Firefox preferences (e.g. extensions.webextOptionalPermissionPrompts = false).
+ * @param {{ permanent?: boolean, hosts?: string[], prefs?: Record<string, string | number | boolean> }} [options]
  */
 export async function launchFirefoxWithExtension(standIn, options = {}) {
   if (!existsSync(firefoxPath())) {
     throw new Error(`No Firefox at ${firefoxPath()}. On Debian/Ubuntu: apt-get install -y firefox-esr; elsewhere set FIREFOX_PATH.`);
   }
-  const proxy = await startProxy(standIn.port);
+  const proxy = await startProxy(standIn.port, options.hosts);
   const profile = mkdtempSync(join(tmpdir(), 'qcc-firefox-'));
   const proxyPort = /** @type {import('node:net').AddressInfo} */ (proxy.address()).port;
   /** @type {import('node:child_process').ChildProcess | null} */
@@ -147,6 +150,7 @@ export async function launchFirefoxWithExtension(standIn, options = {}) {
       'toolkit.telemetry.reportingpolicy.firstRun': false,
       'browser.startup.homepage_override.mstone': 'ignore',
       'app.update.enabled': false,
+      ...options.prefs,
     };
     writeFileSync(
       join(profile, 'user.js'),
