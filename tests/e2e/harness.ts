@@ -189,15 +189,8 @@ export async function alarmNames(browser: Browser): Promise<string[]> {
   return browser.worker().evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name));
 }
 
-/** A company key's id as the history keys name it (FNV-1a, as keyId in utils/history/history.ts). */
-export function keyIdOf(key: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of key) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+/** A company key's id as the history keys name it: the extension's own function. */
+export { keyId as keyIdOf } from '../../utils/history/key-id';
 
 /**
  * Approves an optional host permission of the extension (e.g. 'https://oapi.dingtalk.com/*') as the "Site access"

@@ -48,7 +48,7 @@ describe('a key change or "Forget this key" is never lost, whenever it lands', (
     first.resolve(okAnswer());
     await ticks(step);
     await signIn('NEW');
-    const changed = monitor.onCredentialsChanged();
+    const changed = monitor.onAccountsChanged();
     await Promise.all([running, changed]);
     expect(keysAsked().at(-1)).toBe('NEW');
     const state = await quotaStateItem.getValue();

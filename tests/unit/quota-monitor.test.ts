@@ -83,7 +83,7 @@ describe('the quota monitor', () => {
     await monitor.refresh({ kind: 'manual' });
     expect(fetch).toHaveBeenCalledTimes(2);
     await signIn('KEY2', 'SECRET2');
-    await monitor.onCredentialsChanged();
+    await monitor.onAccountsChanged();
     expect(fetch).toHaveBeenCalledTimes(3);
     expect((await quotaStateItem.getValue()).snapshot?.key).toBe('KEY2');
   });
@@ -133,7 +133,7 @@ describe('the quota monitor', () => {
     const running = monitor.refresh();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     await signIn('NEWKEY', 'NEWSECRET');
-    const changed = monitor.onCredentialsChanged();
+    const changed = monitor.onAccountsChanged();
     first.resolve(ok());
     await Promise.all([running, changed]);
     expect(fetch).toHaveBeenCalledTimes(2);

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { showStoredState } from '@/utils/alerts/show-state';
 import { moduleQuota } from './builders';
-import { A, DING, NOW, team, world } from './review24-common';
+import { A, DING, NOW, team, world } from './team-builders';
 
 describe('the badge does not wait for a group robot', () => {
   it('a repaint after a low crossing paints while the robot has not answered yet', async () => {

@@ -2,7 +2,7 @@
 // the one that failed wait for it (in order). deliver() sends the whole batch dueMessages chose at its start instead.
 import { describe, expect, it, vi } from 'vitest';
 import { teamOutboxItem } from '@/utils/storage';
-import { DING, entries, ok, team, world } from './review24-common';
+import { DING, entries, ok, team, world } from './team-builders';
 
 describe('after a retry answer, the rest of the batch to that robot waits', () => {
   it('a 130101 "send too fast" answer stops the batch: one request, not three', async () => {

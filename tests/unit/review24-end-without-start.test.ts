@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_AGE } from '@/utils/team/outbox';
 import { readCurrentViews } from '@/utils/storage';
 import { moduleQuota } from './builders';
-import { A, DING, NOW, ok, team, world } from './review24-common';
+import { A, DING, NOW, ok, team, world } from './team-builders';
 
 describe('an expired start', () => {
   it('no "back to normal" for an episode the group never heard of', async () => {

@@ -2,26 +2,17 @@
 // from one key-pair/account error to another (107 wrong SecretKey → 112 account expired) the first episode "ends" and
 // the group reads "查询已恢复正常" (queries back to normal) although the account is still failing.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { nextTeamMessages } from '@/utils/team/team-episodes';
 import type { Destination } from '@/utils/team/destination';
 import type { QuotaState } from '@/utils/qcc/quota-types';
 import type { CurrentView } from '@/utils/storage';
+import { EPISODE_ACCOUNT, episodeView } from './team-builders';
 import { apiError, moduleQuota } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const ROBOT: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
-const account = { id: 'a1', name: '总部', key: 'KEYA', secretKey: 'S', managed: false };
-const view = (state: QuotaState): CurrentView => ({
-  key: account.key,
-  account,
-  managed: false,
-  unconfigured: false,
-  state,
-  settings: DEFAULT_SETTINGS,
-  alertMemory: { key: null, low: [], error: null },
-  summary: null,
-});
+const account = EPISODE_ACCOUNT;
+const view = episodeView;
 const failing = (code: number): QuotaState => ({
   snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, 10, 100)], fetchedAt: NOW },
   error: apiError(code, account.key),

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCurrentViews } from '@/utils/storage';
 import { moduleQuota } from './builders';
-import { A, DING, NOW, ok, team, world } from './review24-common';
+import { A, DING, NOW, ok, team, world } from './team-builders';
 
 const numbers = async (remaining: number) => {
   const quota = { snapshot: { key: A.key, modules: [moduleQuota('radar_id', 100, 100 - remaining, 100)], fetchedAt: NOW }, error: null };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMIT } from '@/utils/team/outbox';
 import { teamOutboxItem } from '@/utils/storage';
-import { DING, entries, team, world } from './review24-common';
+import { DING, entries, team, world } from './team-builders';
 
 describe('the rate limit survives a test message and an edit', () => {
   it('20 sent, then "Send test message": nothing else goes out within the minute', async () => {

@@ -3,7 +3,7 @@
 // the refusal disappears from the settings page and the popup, and the refused message is sent again.
 import { describe, expect, it, vi } from 'vitest';
 import { readCurrentViews, teamStatusItem } from '@/utils/storage';
-import { DING, team, world } from './review24-common';
+import { DING, team, world } from './team-builders';
 
 describe('a refused robot recovers only with a fix', () => {
   it('toggling "结束时发送“已恢复正常”" keeps the refusal and sends nothing', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { teamDestinationsItem, teamOutboxItem } from '@/utils/storage';
-import { DING, entries, ok, team, world } from './review24-common';
+import { DING, entries, ok, team, world } from './team-builders';
 
 describe('a robot removed while its batch goes out', () => {
   it('the user removes the robot during the first send: nothing more goes to it', async () => {

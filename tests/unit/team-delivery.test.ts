@@ -2,42 +2,13 @@
 // survives the worker (stopped after writing, before or after sending), the rate limit, the 24-hour expiry, refusals.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveAccount } from '@/utils/accounts/account-writes';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { createTeamAlerts, TEAM_ALARM } from '@/utils/team/team-alerts';
+import { TEAM_ALARM } from '@/utils/team/team-alerts';
 import { MAX_AGE, RATE_LIMIT, RATE_WINDOW, type OutboxEntry } from '@/utils/team/outbox';
-import type { Destination } from '@/utils/team/destination';
 import { readCurrentViews, settingsItem, teamMemoryItem, teamOutboxItem, teamStatusItem } from '@/utils/storage';
 import { moduleQuota } from './builders';
+import { A, DING, NOW, ok, team, WECOM, world } from './team-builders';
 
-const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const A = { id: 'acct-a', name: '总部', key: 'KEYA0123456789ABCDEF0123456789AB', secretKey: 'SECRETA0123456789ABCDEF012345678' };
-const DING: Destination = {
-  id: 'ding',
-  kind: 'dingtalk',
-  url: 'https://oapi.dingtalk.com/robot/send?access_token=tok3f9a',
-  secret: 'SECdingsecret',
-  recovery: true,
-};
-const WECOM: Destination = { id: 'wecom', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wk77', recovery: true };
-const ok = () => new Response('{"errcode":0,"errmsg":"ok"}');
-
-/** Account A with radar_id at `remaining` of 100, and the robots. */
-async function world(remaining: number, destinations: Destination[] = [DING, WECOM]) {
-  await saveAccount(A);
-  const quota = { snapshot: { key: A.key, modules: [moduleQuota('radar_id', 100, 100 - remaining, 100)], fetchedAt: NOW }, error: null };
-  await fakeBrowser.storage.local.set({
-    accountStates: { [A.id]: { quota, retry: { failures: 0, failureKey: null } } },
-    quotaState: quota,
-    teamDestinations: destinations,
-  });
-}
-
-function team(fetch = vi.fn(async (_url: string, _init?: RequestInit) => ok()), granted = true, now = () => NOW) {
-  const asFetch = fetch as unknown as typeof globalThis.fetch;
-  let n = 0;
-  return { fetch, alerts: createTeamAlerts({ fetch: asFetch, now, hasPermission: async () => granted, newId: () => `e${++n}` }) };
-}
 const sentTo = (fetch: { mock: { calls: Array<[string, RequestInit?]> } }, host: string) =>
   fetch.mock.calls.filter(([url]) => url.includes(host));
 const textOf = (init?: RequestInit) => JSON.stringify(JSON.parse(init?.body as string));

@@ -1,28 +1,18 @@
 // Which messages a change calls for, per robot (pure): starts, ends, episodes that ended before their message went out,
 // what a view cannot decide, removed accounts.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { nextTeamMessages } from '@/utils/team/team-episodes';
 import type { Destination } from '@/utils/team/destination';
 import type { QuotaState } from '@/utils/qcc/quota-types';
 import type { CurrentView } from '@/utils/storage';
+import { EPISODE_ACCOUNT, episodeView } from './team-builders';
 import { moduleQuota } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const ROBOT: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
-const account = { id: 'a1', name: '总部', key: 'KEYA', secretKey: 'S', managed: false };
+const account = EPISODE_ACCOUNT;
+const view = episodeView;
 const LOW_ID = 'a1|low:radar_id:remaining';
-
-const view = (state: QuotaState): CurrentView => ({
-  key: account.key,
-  account,
-  managed: false,
-  unconfigured: false,
-  state,
-  settings: DEFAULT_SETTINGS,
-  alertMemory: { key: null, low: [], error: null },
-  summary: null,
-});
 const remaining = (left: number): QuotaState => ({
   snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, 100 - left, 100)], fetchedAt: NOW },
   error: null,

@@ -75,7 +75,8 @@ export async function announceAll(all: CurrentViews, now: number): Promise<void>
     const next = nextAlerts(view, now);
     await announceAlerts(next.alerts, view, now, several);
     if (view.account) memories[view.account.id] = next.memory;
-    if (next.memory !== view.alertMemory) changed = true;
+    // nextAlerts makes a new memory each time: only a different one is written (not one write per repaint).
+    if (JSON.stringify(next.memory) !== JSON.stringify(view.alertMemory)) changed = true;
   }
   if (!changed) return;
   // Notifications take a while: an account removed (or forgotten) meanwhile must not get its memory back. Only the

@@ -9,21 +9,15 @@ import { browser } from 'wxt/browser';
 import { cstDayStart, forecast, WINDOW, type Forecast, type ModuleSample } from './forecast';
 import type { ModuleQuota } from '../qcc/quota-types';
 import { DAY } from '../monitor/retry-schedule';
+import { keyId } from './key-id';
 
 export const KEEP_DAYS = 400;
 const FULL_DAYS = 30;
 const VERSION = 1;
 const PREFIX = 'history:';
 
-/** A short, stable id for a key (FNV-1a), so that storage keys do not carry the company key itself. */
-export function keyId(key: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of key) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+/** Re-exported: the history's storage keys and every caller name a key by it. */
+export { keyId };
 
 /** "2026-11-29": the China day of `ms`. */
 export const cstDay = (ms: number): string => new Date(cstDayStart(ms) + 8 * 3_600_000).toISOString().slice(0, 10);

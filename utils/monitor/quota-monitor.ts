@@ -337,9 +337,6 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     );
   }
 
-  /** The key pair changed (an earlier name of `onAccountsChanged`). */
-  const onCredentialsChanged = (): Promise<void> => onAccountsChanged();
-
   /**
    * The regular alarm skips data younger than half its period (a manual refresh or a retry just fetched it); one that
    * fires late (the browser was closed) is spread like a start. A retry goes out when its time has come. Resolves to
@@ -494,5 +491,5 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     await deleteHistory(id);
   }
 
-  return { refresh, refreshAccount, onAccountsChanged, onCredentialsChanged, onAlarm, start, test, forget, forgetKey, removeAccount };
+  return { refresh, refreshAccount, onAccountsChanged, onAlarm, start, test, forget, forgetKey, removeAccount };
 }

@@ -1,10 +1,14 @@
-// Shared by the review24 tests: account A, two robots, a team over the fake browser (patterns of team-delivery.test.ts).
+// The team alerts tests' builders: account A, two robots, a team over the fake browser, and an account's view for the
+// pure episode decisions.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { createTeamAlerts } from '@/utils/team/team-alerts';
 import type { OutboxEntry } from '@/utils/team/outbox';
 import type { Destination } from '@/utils/team/destination';
+import type { QuotaState } from '@/utils/qcc/quota-types';
+import type { CurrentView } from '@/utils/storage';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { moduleQuota } from './builders';
 
 export const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
@@ -51,3 +55,16 @@ export const entries = (count: number, destinationId = DING.id): OutboxEntry[] =
     attempts: 0,
     notBefore: NOW,
   }));
+
+/** The account of the pure episode tests, and its view with a given quota state. */
+export const EPISODE_ACCOUNT = { id: 'a1', name: '总部', key: 'KEYA', secretKey: 'S', managed: false };
+export const episodeView = (state: QuotaState): CurrentView => ({
+  key: EPISODE_ACCOUNT.key,
+  account: EPISODE_ACCOUNT,
+  managed: false,
+  unconfigured: false,
+  state,
+  settings: DEFAULT_SETTINGS,
+  alertMemory: { key: null, low: [], error: null },
+  summary: null,
+});
