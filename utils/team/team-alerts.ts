@@ -5,7 +5,8 @@ import { KIND_ORIGINS, type Destination, type TeamKind } from './destination';
 import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
 import { nextTeamMessages } from './team-episodes';
-import { policyItem, teamDestinationsItem, teamMemoryItem, teamOutboxItem, teamStatusItem, type CurrentViews } from '../storage';
+import type { Policy } from '../settings/policy';
+import { areaKey, policyItem, teamDestinationsItem, teamMemoryItem, teamOutboxItem, teamStatusItem, type CurrentViews } from '../storage';
 import { checkDestinations } from './destination';
 
 export const TEAM_ALARM = 'team-outbox';
@@ -43,8 +44,12 @@ export function createTeamAlerts(deps: TeamDeps) {
     return run;
   };
   const newId = deps.newId ?? (() => `m${deps.now().toString(36)}${Math.floor(Math.random() * 2 ** 32).toString(36)}`);
-  const destinations = async () =>
-    (await policyItem.getValue())?.teamAlerts === false ? [] : checkDestinations(await teamDestinationsItem.getValue());
+  /** The robots in use, in one storage read (run on every repaint): none while the policy forbids team alerts. */
+  const destinations = async () => {
+    const stored = await browser.storage.local.get([areaKey(policyItem), areaKey(teamDestinationsItem)]);
+    const policy = stored[areaKey(policyItem)] as Policy | null | undefined;
+    return policy?.teamAlerts === false ? [] : checkDestinations(stored[areaKey(teamDestinationsItem)]);
+  };
 
   /** The messages a repaint's views call for, written to the outbox (before any is sent), then sent. */
   async function queue(all: CurrentViews, now = deps.now()): Promise<void> {
