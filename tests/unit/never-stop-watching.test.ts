@@ -22,7 +22,7 @@ import {
   readCurrentViews,
 } from '@/utils/storage';
 import { managedAccountId } from '@/utils/accounts/account';
-import { accountAlarm, HEALTHY_MODULES, historySample, md5, workerTestbed } from './builders';
+import { accountAlarm, HEALTHY_MODULES, historySample, md5, okAnswer, statusAnswer, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
 const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
@@ -330,6 +330,26 @@ describe('history goes only on an explicit event', () => {
     // The user's own account is watched on, with its numbers and summary.
     expect((await readAccountsInUse()).map((account) => account.key)).toEqual([OWN]);
     expect((await historySummariesItem.getValue())?.[keyId(OWN)]?.key).toBe(OWN);
+  });
+
+  it('after a confirmed removal while the user’s own key fails, no stored value contains the managed company key', async () => {
+    // As reported: the user's own key fails, so nothing of its own replaces the managed key's numbers and summary.
+    fetch.mockImplementation(async (url) => ((url as string).includes(`key=${OWN}`) ? statusAnswer(101) : okAnswer()));
+    await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
+    await managedInstall();
+    await fakeBrowser.storage.managed.set(POLICY_PAIR);
+    background.main();
+    await settle();
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    await settle();
+    expect(await everythingStored()).toContain(MANAGED);
+    await fakeBrowser.storage.managed.clear();
+    await settle();
+    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
+    await settle();
+    expect(keysAsked().at(-1)).toBe(OWN);
+    expect(await everythingStored()).not.toContain(MANAGED);
+    expect(await readHistory(MANAGED)).toEqual([]);
   });
 
   it('a policy that named half a pair for a while and then goes still takes the managed key’s data', async () => {
