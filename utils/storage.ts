@@ -9,7 +9,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Credentials } from './qcc/credentials';
 import { accountsInUse, effectiveSettings, managedAccounts, namesHalfKeyPair, type Policy } from './settings/policy';
 import { keyId, type HistorySummary } from './history/history';
-import { migratedAccountId, ownAccountsOf, type Account, type AccountInUse } from './accounts/account';
+import { managedAccountIdOf, migratedAccountId, ownAccountsOf, type Account, type AccountInUse } from './accounts/account';
 import type { Destination } from './team/destination';
 import type { DestinationStatus, OutboxEntry } from './team/outbox';
 import type { PendingRemoval } from './settings/policy-read';
@@ -401,7 +401,7 @@ export interface CurrentViews {
   unconfigured: boolean;
   /** Every alert memory kept (by account id), those of accounts not in use now included. */
   memories: Record<string, AlertMemory>;
-  /** The ids of every account there is (the user's own, set aside or not, and the policy's): others' memories go. */
+  /** The ids of every account there is (the user's own, set aside or not, the policy's, and those it names in half): others' memories go. */
   knownIds: string[];
 }
 
@@ -431,13 +431,15 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     areaKey(alertMemoriesItem),
     areaKey(alertMemoryItem),
     areaKey(retryStateItem),
+    areaKey(policyKeyIdsItem),
+    areaKey(policyKeyIdItem),
   ]);
   const { accounts, settings, policy, ownAccounts } = storedStateOf(stored);
   const memories = alertMemoriesOf(
     stored,
     accounts.map((view) => view.account),
   );
-  const knownIds = [...ownAccounts.map((account) => account.id), ...managedAccounts(policy).map((account) => account.id)];
+  const knownIds = knownIdsOf(stored, ownAccounts, policy);
   const unconfigured = namesHalfKeyPair(policy);
   const views = accounts.map(({ account, state, summary }) => ({
     key: account.key,
@@ -468,11 +470,45 @@ export async function readCurrentView(): Promise<CurrentView> {
   };
 }
 
-/** The ids of every account there is now: the user's own (set aside or not) and the policy's. */
+/** The storage keys `managedKeyIdsOf` reads. */
+const MANAGED_KEY_IDS_KEYS = [areaKey(policyKeyIdsItem), areaKey(policyKeyIdItem), areaKey(policyItem)];
+
+/**
+ * `keyId`s of the company keys the policy names or named last, half ones included: their data goes only with a
+ * confirmed change of the policy (utils/settings/policy-read.ts), and their accounts keep what was announced meanwhile.
+ */
+function managedKeyIdsOf(stored: Record<string, unknown>): string[] {
+  const ids = stored[areaKey(policyKeyIdsItem)];
+  if (Array.isArray(ids)) return ids as string[];
+  const single = stored[areaKey(policyKeyIdItem)];
+  if (typeof single === 'string') return [single];
+  const policy = policyOf(stored[areaKey(policyItem)]);
+  const named = [
+    ...managedAccounts(policy).map((account) => keyId(account.key)),
+    ...(policy?.companyKey ? [keyId(policy.companyKey)] : []),
+  ];
+  return [...new Set(named)];
+}
+
+/** The ids of every account there is: the user's own (set aside or not), the policy's, and those it names in half. */
+const knownIdsOf = (stored: Record<string, unknown>, own: Account[], policy: Policy | null): string[] => [
+  ...new Set([
+    ...own.map((account) => account.id),
+    ...managedAccounts(policy).map((account) => account.id),
+    ...managedKeyIdsOf(stored).map(managedAccountIdOf),
+  ]),
+];
+
+/** The ids of every account there is now: the user's own (set aside or not), the policy's, and those it names in half. */
 export async function readKnownAccountIds(): Promise<string[]> {
-  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), areaKey(policyItem)]);
+  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), ...MANAGED_KEY_IDS_KEYS]);
   const own = ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]);
-  return [...own.map((account) => account.id), ...managedAccounts(policyOf(stored[areaKey(policyItem)])).map((account) => account.id)];
+  return knownIdsOf(stored, own, policyOf(stored[areaKey(policyItem)]));
+}
+
+/** `keyId`s of the company keys the policy names or named last (see `managedKeyIdsOf`), read in one storage call. */
+export async function readManagedKeyIds(): Promise<string[]> {
+  return managedKeyIdsOf(await browser.storage.local.get(MANAGED_KEY_IDS_KEYS));
 }
 
 /** The accounts in use, read in one storage call. */

@@ -1,5 +1,6 @@
 // The one place tests build what they need: module rows, stored states, views, the server's answers, md5.
-import { keyId } from '@/utils/history/history';
+import { keyId, readHistory } from '@/utils/history/history';
+import { recordAnswer } from '@/utils/history/history-writes';
 import { managedAccountId, migratedAccountId } from '@/utils/accounts/account';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
@@ -180,3 +181,9 @@ export const phaseOnTheHour = (key = 'K'): number => {
 
 /** The name of the alarm of the account the policy names on `key`. */
 export const managedAlarm = (kind: string, key: string): string => `${kind}:${managedAccountId(key)}`;
+
+/** Ten days of readings of `key` recorded as the worker records answers, one a day, the last one at `now`. */
+export async function tenDaysOf(key: string, now: number): Promise<Sample[]> {
+  for (let day = 9; day >= 0; day -= 1) await recordAnswer(key, historySample(now - day * 86_400_000, 100 - day));
+  return readHistory(key);
+}

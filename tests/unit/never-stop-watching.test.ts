@@ -4,12 +4,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { keyId, readHistory, type Sample } from '@/utils/history/history';
+import { keyId, readHistory } from '@/utils/history/history';
 import { importSamples, recordAnswer } from '@/utils/history/history-writes';
 import { checkPolicy } from '@/utils/settings/policy';
 import { POLL_ALARM, START_ALARM } from '@/utils/monitor/quota-monitor';
 import { DAY, HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
-import { POLICY_ALARM } from '@/utils/settings/sync-policy';
+import { createPolicySync, POLICY_ALARM } from '@/utils/settings/sync-policy';
 import {
   accountStatesItem,
   credentialsItem,
@@ -22,7 +22,7 @@ import {
   readCurrentViews,
 } from '@/utils/storage';
 import { managedAccountId } from '@/utils/accounts/account';
-import { accountAlarm, HEALTHY_MODULES, historySample, md5, okAnswer, statusAnswer, workerTestbed } from './builders';
+import { accountAlarm, HEALTHY_MODULES, historySample, md5, okAnswer, statusAnswer, tenDaysOf, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
 const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
@@ -40,17 +40,11 @@ function managedAnswers(...answers: Array<Record<string, unknown>>) {
   return vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(async () => (answers.length > 1 ? answers.shift()! : answers[0]!));
 }
 
-/** Ten days of readings of `key`, one a day, the last one now. */
-async function tenDaysOf(key: string): Promise<Sample[]> {
-  for (let day = 9; day >= 0; day -= 1) await recordAnswer(key, historySample(NOW - day * DAY, 100 - day));
-  return readHistory(key);
-}
-
 /** An install the policy manages with POLICY_PAIR (mirrored), with ten days of the managed key and its numbers. */
 async function managedInstall() {
   await policyItem.setValue(checkPolicy(POLICY_PAIR));
   await quotaStateItem.setValue({ snapshot: { key: MANAGED, modules: HEALTHY_MODULES, fetchedAt: NOW - HOUR }, error: null });
-  return tenDaysOf(MANAGED);
+  return tenDaysOf(MANAGED, NOW);
 }
 
 const triggerAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() });
@@ -188,6 +182,26 @@ describe('an empty read is "not known yet", never "removed"', () => {
     expect(await fakeBrowser.alarms.get(POLICY_ALARM)).toBeDefined();
   });
 
+  it('a read started while another answers does not overwrite the removal the answer left pending', async () => {
+    await policyItem.setValue(checkPolicy(POLICY_PAIR));
+    let answerFirst!: (value: Record<string, unknown>) => void;
+    const reads = [new Promise<Record<string, unknown>>((resolve) => (answerFirst = resolve)), new Promise<never>(() => undefined)];
+    const sync = createPolicySync({ readManaged: () => reads.shift()!, final: false, now: Date.now, forgetKey: async () => undefined });
+    void sync.sync();
+    await settle();
+    // The second read's count is slow to read its state: the first read's empty answer is applied meanwhile.
+    const sessionGet = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementationOnce(async (keys) => {
+      const stored = await sessionGet(keys);
+      await new Promise((done) => setTimeout(done, 30));
+      return stored;
+    });
+    void sync.sync(true);
+    answerFirst({});
+    await settle();
+    expect((await policyReadItem.getValue()).pending).toEqual({ since: NOW, read: 'null' });
+  });
+
   it('reads that never answer are tried again after 1, 2, 4 … minutes, at most 30 apart', async () => {
     managedNeverAnswers();
     background.main();
@@ -208,7 +222,7 @@ describe('history goes only on an explicit event', () => {
   /** The user's own pair with ten days, and the policy's pair in effect with ten days. */
   async function bothKeys() {
     await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
-    const own = await tenDaysOf(OWN);
+    const own = await tenDaysOf(OWN, NOW);
     const managed = await managedInstall();
     await fakeBrowser.storage.managed.set(POLICY_PAIR);
     background.main();
@@ -293,7 +307,7 @@ describe('history goes only on an explicit event', () => {
 
   it('damaged stored credentials delete nothing', async () => {
     await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
-    const own = await tenDaysOf(OWN);
+    const own = await tenDaysOf(OWN, NOW);
     await quotaStateItem.setValue({ snapshot: { key: OWN, modules: HEALTHY_MODULES, fetchedAt: NOW }, error: null });
     background.main();
     await settle();
@@ -369,8 +383,8 @@ describe('history goes only on an explicit event', () => {
 
   it('"Forget this key" deletes every key’s history, the numbers and the key pair', async () => {
     await credentialsItem.setValue({ key: OWN, secretKey: 'OWNSECRET' });
-    await tenDaysOf(OWN);
-    await tenDaysOf('EARLIERKEY');
+    await tenDaysOf(OWN, NOW);
+    await tenDaysOf('EARLIERKEY', NOW);
     background.main();
     await settle();
     await fakeBrowser.runtime.sendMessage({ type: 'forget' });
@@ -390,7 +404,7 @@ describe('no lost writes to the history', () => {
 
   it.each(moments)('an answer recorded %i steps into an import: both the rows and the answer are kept', async (step) => {
     await credentialsItem.setValue({ key: 'K', secretKey: 'S' });
-    const before = await tenDaysOf('K');
+    const before = await tenDaysOf('K', NOW);
     const answer = historySample(NOW + MINUTE, 120);
     const importing = importSamples('K', file, NOW);
     for (let i = 0; i < step; i += 1) await Promise.resolve();

@@ -98,3 +98,28 @@ describe('a policy with several accounts', () => {
     expect(after.managedKeyIds).toEqual([keyId('KEYA'), keyId('KEYB')]);
   });
 });
+
+describe('a policy with accounts, one of them named in half or with a value ignored', () => {
+  const A = { name: 'A', companyKey: 'KEYA', secretKey: 'SECRETA' };
+  const B = { name: 'B', companyKey: 'KEYB', secretKey: 'SECRETB' };
+  const BOTH = checkPolicy({ accounts: [A, B] });
+  const bothKnown = { policy: BOTH, managedKeyIds: [keyId('KEYA'), keyId('KEYB')], pending: null };
+
+  it.each([
+    ['B’s SecretKey missing', { accounts: [A, { name: 'B', companyKey: 'KEYB' }] }],
+    ['B’s SecretKey ignored', { accounts: [A, { ...B, secretKey: 'SECRET B' }] }],
+    ['B’s company key ignored', { accounts: [A, { ...B, companyKey: 'KEY B' }] }],
+    ['the list ignored', { companyKey: 'KEYA', secretKey: 'SECRETA', accounts: 'KEYB' }],
+    ['a half single pair beside A', { secretKey: 'SECRETS', accounts: [A] }],
+  ])('%s: no key is forgotten, and B’s stays among the managed keys', (_name, raw) => {
+    const result = applyPolicyRead(bothKnown, { ...readOf(checkPolicy(raw)), reported: true }, NOW);
+    expect(result.effects).toEqual([{ kind: 'stop-reading' }]);
+    expect(result.known.managedKeyIds).toEqual(expect.arrayContaining([keyId('KEYA'), keyId('KEYB')]));
+  });
+
+  it('a whole policy without B forgets B’s key, and only when every account it names is whole', () => {
+    const result = applyPolicyRead(bothKnown, { ...readOf(checkPolicy({ accounts: [A] })), reported: true }, NOW);
+    expect(result.effects).toEqual([{ kind: 'forget-key', keyId: keyId('KEYB') }, { kind: 'stop-reading' }]);
+    expect(result.known.managedKeyIds).toEqual([keyId('KEYA')]);
+  });
+});

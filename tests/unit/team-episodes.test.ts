@@ -18,8 +18,12 @@ const remaining = (left: number): QuotaState => ({
   error: null,
 });
 let n = 0;
-const step = (views: CurrentView[], memory: Record<string, string[]> = {}, outbox: ReturnType<typeof nextTeamMessages>['outbox'] = []) =>
-  nextTeamMessages({ views, destinations: [ROBOT], memory, outbox, now: NOW, newId: () => `m${++n}` });
+const step = (
+  views: CurrentView[],
+  memory: Record<string, string[]> = {},
+  outbox: ReturnType<typeof nextTeamMessages>['outbox'] = [],
+  knownIds: string[] = [],
+) => nextTeamMessages({ views, knownIds, destinations: [ROBOT], memory, outbox, now: NOW, newId: () => `m${++n}` });
 
 describe('the team’s messages, per robot', () => {
   it('a low starts an episode: one message, remembered', () => {
@@ -65,5 +69,13 @@ describe('the team’s messages, per robot', () => {
     const low = step([view(remaining(5))]);
     const removed = step([], low.memory, low.outbox);
     expect(removed).toEqual({ memory: { r: [] }, outbox: [] });
+  });
+
+  it('an account that exists but is not watched for a while (set aside, or named in half) keeps its messages and memory', () => {
+    const low = step([view(remaining(5))]);
+    const aside = step([], low.memory, low.outbox, [account.id]);
+    expect(aside).toEqual({ memory: low.memory, outbox: low.outbox });
+    // Watched again with the same numbers: nothing is sent again.
+    expect(step([view(remaining(5))], aside.memory, []).outbox).toEqual([]);
   });
 });

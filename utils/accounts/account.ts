@@ -21,8 +21,14 @@ export interface AccountInUse extends Account {
 /** The id of the account an install's single key pair became: derived from its key, so every reader agrees before the move is written. */
 export const migratedAccountId = (key: string): string => `k${keyId(key)}`;
 
+/** The id of an account the policy names, from its company key's `keyId`. */
+export const managedAccountIdOf = (id: string): string => `m${id}`;
+
+/** The id is of an account the policy names (never one of the user's own: theirs start with `a` or `k`). */
+export const isManagedAccountId = (id: string): boolean => id.startsWith('m');
+
 /** The id of an account the policy names: stable while the policy names the same company key. */
-export const managedAccountId = (key: string): string => `m${keyId(key)}`;
+export const managedAccountId = (key: string): string => managedAccountIdOf(keyId(key));
 
 /** A new account's id: random, so that two accounts never share one, whatever their names or order. */
 export function newAccountId(random: () => number = Math.random): string {

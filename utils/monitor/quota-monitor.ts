@@ -26,6 +26,7 @@ import {
   pollPhaseItem,
   quotaStateItem,
   readAccountsInUse,
+  readManagedKeyIds,
   readSettings,
   readStoredRecord,
   retryStateItem,
@@ -37,7 +38,7 @@ import {
 import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
 import { removeOwnAccount, settleForgottenFirst } from '../accounts/account-writes';
-import type { Account } from '../accounts/account';
+import { isManagedAccountId, type Account } from '../accounts/account';
 
 export type { RefreshTrigger } from './monitor-transition';
 
@@ -431,11 +432,17 @@ export function createQuotaMonitor(deps: MonitorDeps) {
    * stays when an account still in use has the same company key (a managed one).
    */
   async function removeAccount(id: string): Promise<void> {
+    // The policy's accounts are not the user's to remove: only a confirmed change of the policy deletes their data.
+    if (isManagedAccountId(id)) return;
     supersede(id);
     const removed = await removeOwnAccount(id);
     await settle(id, true);
-    // An account of the policy's on the same company key keeps the key's numbers, memory and history.
-    const keyStillUsed = removed !== null && (await readAccountsInUse()).some((account) => account.key === removed.key);
+    // An account of the policy's on the same company key keeps the key's numbers, memory and history, also while the
+    // policy names it in half (IT completes it again).
+    const keyStillUsed =
+      removed !== null &&
+      ((await readAccountsInUse()).some((account) => account.key === removed.key) ||
+        (await readManagedKeyIds()).includes(keyId(removed.key)));
     await dropAccountState(id, keyStillUsed ? undefined : removed?.key);
     if (removed && !keyStillUsed) await deleteHistory(keyId(removed.key));
     // The popup's choice goes with the account (a reader would ignore it, but it names the account).

@@ -3,7 +3,7 @@
 // "the policy was removed". Removal counts only when the browser reports it, or reads at least a minute apart agree.
 // Firefox's start-up read is final. The thin layer is utils/settings/sync-policy.ts.
 import { keyId } from '../history/history';
-import { managedAccounts, managesKeyPair, type Policy } from './policy';
+import { managedAccounts, managesKeyPair, namesPartOfAPair, type Policy } from './policy';
 import { MINUTE } from '../monitor/retry-schedule';
 
 /** Reads that would remove the managed key pair must agree this far apart before they count. */
@@ -74,12 +74,13 @@ export function applyPolicyRead(
   }
   const effects: PolicyEffect[] = [{ kind: 'stop-reading' }];
   const newIds = idsOf(policy);
-  // A managed key goes when the policy no longer names any key pair, or names other company keys; half a pair, an
-  // ignored value or a new SecretKey alone keeps it. The user's own keys are never the policy's to delete.
-  const keep = newIds.length === 0 && managesKeyPair(policy);
-  const gone = keep ? [] : known.managedKeyIds.filter((id) => !newIds.includes(id) && !read.ownKeyIds.includes(id));
+  // A managed key goes when a whole policy no longer names it (no key pair at all, or other company keys). While the
+  // policy names half a pair or account, or ignores a value of one, it may still mean any key it named: all are kept
+  // (a new SecretKey alone keeps its key too). The user's own keys are never the policy's to delete.
+  const unsure = namesPartOfAPair(policy);
+  const gone = unsure ? [] : known.managedKeyIds.filter((id) => !newIds.includes(id) && !read.ownKeyIds.includes(id));
   effects.unshift(...gone.map((id): PolicyEffect => ({ kind: 'forget-key', keyId: id })));
-  const managedKeyIds = keep ? known.managedKeyIds : newIds;
+  const managedKeyIds = unsure ? [...new Set([...known.managedKeyIds, ...newIds])] : newIds;
   return { known: { policy, managedKeyIds, pending: null }, effects };
 }
 

@@ -191,6 +191,16 @@ export function effectiveCredentials(own: Credentials | null, policy: Policy | n
 export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
   policy !== null && namesSinglePair(policy) && singlePair(policy) === null;
 
+/** Names of the values that say which key pair or account the policy means (an account's `name` does not). */
+const PAIR_VALUE = /^(companyKey|secretKey|accounts(\.\d+(\.(companyKey|secretKey))?)?)$/;
+
+/**
+ * The policy names a key pair or an account it cannot use: half of one, or a value ignored. Which company keys it
+ * means is not known, so none of the keys it named before is taken to be gone.
+ */
+export const namesPartOfAPair = (policy: Policy | null): boolean =>
+  (policy?.ignored.some((name) => PAIR_VALUE.test(name)) ?? false) || namesHalfKeyPair(policy);
+
 /** Whether a new policy changes the accounts it names (decided without reading the user's own: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {
   const pairsOf = (policy: Policy | null) =>

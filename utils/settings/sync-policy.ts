@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { keyId } from '../history/history';
 import { checkPolicy, type Policy } from './policy';
 import { applyPolicyRead, nextUnansweredRead, type PolicyEffect } from './policy-read';
-import { policyItem, policyKeyIdItem, policyKeyIdsItem, policyReadItem, readOwnCompanyKeys } from '../storage';
+import { policyItem, policyKeyIdsItem, policyReadItem, readManagedKeyIds, readOwnCompanyKeys } from '../storage';
 
 export const POLICY_ALARM = 'policy-read';
 
@@ -24,7 +24,13 @@ export function createPolicySync(deps: PolicySyncDeps) {
   let lastApplied = 0;
   /** Reads started and not yet answered: while one is, its alarm stays (it may never answer). */
   let outstanding = 0;
-  let applying: Promise<unknown> = Promise.resolve();
+  /** Every change of the read state, one after another: a read's count never overwrites an answer's pending removal. */
+  let chain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = chain.then(task);
+    chain = run.catch(() => undefined);
+    return run;
+  };
   let answered!: (policy: Policy | null) => void;
   /** The policy in effect after the first read of this worker that answered (never settles while none answers). */
   const firstAnswer = new Promise<Policy | null>((resolve) => (answered = resolve));
@@ -39,15 +45,13 @@ export function createPolicySync(deps: PolicySyncDeps) {
     // An older read that answers after a newer one says nothing new.
     if (seq < lastApplied) return;
     lastApplied = seq;
-    const [policy, storedKeyIds, storedKeyId, session, ownKeys] = await Promise.all([
+    const [policy, storedKeyIds, managedKeyIds, session, ownKeys] = await Promise.all([
       policyItem.getValue(),
       policyKeyIdsItem.getValue(),
-      policyKeyIdItem.getValue(),
+      readManagedKeyIds(),
       policyReadItem.getValue(),
       readOwnCompanyKeys(),
     ]);
-    const managedKeyIds =
-      storedKeyIds ?? (storedKeyId !== null ? [storedKeyId] : policy?.companyKey === undefined ? [] : [keyId(policy.companyKey)]);
     const { known, effects } = applyPolicyRead(
       { policy, managedKeyIds, pending: session.pending },
       { policy: checkPolicy(raw), reported, final: deps.final, ownKeyIds: ownKeys.map(keyId) },
@@ -65,10 +69,12 @@ export function createPolicySync(deps: PolicySyncDeps) {
     reads += 1;
     const seq = reads;
     // Before reading: an alarm reads again if this one never answers (the worker may sleep meanwhile).
-    const session = await policyReadItem.getValue();
-    const unanswered = session.unanswered + 1;
-    await policyReadItem.setValue({ ...session, unanswered });
-    await browser.alarms.create(POLICY_ALARM, { when: nextUnansweredRead(unanswered, deps.now()) });
+    await serially(async () => {
+      const session = await policyReadItem.getValue();
+      const unanswered = session.unanswered + 1;
+      await policyReadItem.setValue({ ...session, unanswered });
+      await browser.alarms.create(POLICY_ALARM, { when: nextUnansweredRead(unanswered, deps.now()) });
+    });
     let raw: unknown;
     outstanding += 1;
     try {
@@ -80,9 +86,7 @@ export function createPolicySync(deps: PolicySyncDeps) {
     } finally {
       outstanding -= 1;
     }
-    const run = applying.then(() => apply(seq, raw, reported));
-    applying = run.catch(() => undefined);
-    await run;
+    await serially(() => apply(seq, raw, reported));
   }
 
   return { sync, firstAnswer };

@@ -97,17 +97,19 @@ export function nextTeamMessages(input: {
   outbox: readonly OutboxEntry[];
   now: number;
   newId: () => string;
+  /** Accounts that exist but are not watched now (set aside, or named in half by the policy): what they were told stays. */
+  knownIds?: readonly string[];
 }): { memory: Record<string, string[]>; outbox: OutboxEntry[] } {
   const { views, destinations, now } = input;
   const episodes = views.map((view) => accountEpisodes(view, now));
   const active = new Map(episodes.flatMap((e) => e.active.map((episode) => [episode.id, episode] as const)));
-  const accountIds = new Set(views.flatMap((view) => (view.account ? [view.account.id] : [])));
-  const ofAccountInUse = (id: string) => accountIds.has(id.slice(0, id.indexOf('|')));
+  const accountIds = new Set([...views.flatMap((view) => (view.account ? [view.account.id] : [])), ...(input.knownIds ?? [])]);
+  const ofKnownAccount = (id: string) => accountIds.has(id.slice(0, id.indexOf('|')));
   const decided = (id: string) => episodes.some((e) => e.decides(id));
   let outbox = [...input.outbox];
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
-    const told = (input.memory[destination.id] ?? []).filter(ofAccountInUse);
+    const told = (input.memory[destination.id] ?? []).filter(ofKnownAccount);
     const next = told.filter((id) => active.has(id) || !decided(id));
     for (const [id, episode] of active) {
       if (told.includes(id)) continue;
@@ -151,7 +153,7 @@ export function nextTeamMessages(input: {
     memory[destination.id] = next;
   }
   // A removed account's messages go with it.
-  outbox = outbox.filter((entry) => ofAccountInUse(entry.episode));
+  outbox = outbox.filter((entry) => ofKnownAccount(entry.episode));
   return { memory, outbox };
 }
 
