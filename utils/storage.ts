@@ -484,10 +484,11 @@ function managedKeyIdsOf(stored: Record<string, unknown>): string[] {
   if (typeof single === 'string') return [single];
   const policy = policyOf(stored[areaKey(policyItem)]);
   const named = [
-    ...managedAccounts(policy).map((account) => keyId(account.key)),
-    ...(policy?.companyKey ? [keyId(policy.companyKey)] : []),
+    ...managedAccounts(policy).map((account) => account.key),
+    ...(policy?.companyKey ? [policy.companyKey] : []),
+    ...(policy?.halfKeys ?? []),
   ];
-  return [...new Set(named)];
+  return [...new Set(named.map(keyId))];
 }
 
 /** The ids of every account there is: the user's own (set aside or not), the policy's, and those it names in half. */

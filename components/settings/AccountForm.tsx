@@ -29,13 +29,28 @@ interface Props {
   onSave: (account: Account) => Promise<string | null>;
   /** Removes it after its warning (absent: one account alone, forgotten in the panel below, as before). */
   onRemove?: () => Promise<void>;
+  /** An account of the policy's has the same company key: removing this one keeps the history. */
+  keepsHistory?: boolean;
   onExport: () => Promise<void>;
   /** A new account's form: "Cancel" closes it, and its name field takes the focus. */
   onCancel?: () => void;
 }
 
 /** One of the user's own accounts: its name, company key and SecretKey with its own "Save and test", and "Remove". */
-export function AccountForm({ id, account, view, idPrefix, labelledBy, settings, checkKey, onSave, onRemove, onExport, onCancel }: Props) {
+export function AccountForm({
+  id,
+  account,
+  view,
+  idPrefix,
+  labelledBy,
+  settings,
+  checkKey,
+  onSave,
+  onRemove,
+  keepsHistory = false,
+  onExport,
+  onCancel,
+}: Props) {
   const [name, setName, nameRef] = useFollowing(account?.name ?? '');
   const [testedSince, setTestedSince] = useState<number | null>(null);
   const state = view?.state ?? EMPTY_QUOTA_STATE;
@@ -83,7 +98,9 @@ export function AccountForm({ id, account, view, idPrefix, labelledBy, settings,
         />
       </CredentialsForm>
       <AccountOutcome state={state} settings={settings} testedSince={testedSince} onFix={focusField} />
-      {account && onRemove ? <ForgetKey account={{ id, name: accountName(account) }} onForget={onRemove} onExport={onExport} /> : null}
+      {account && onRemove ? (
+        <ForgetKey account={{ id, name: accountName(account), keepsHistory }} onForget={onRemove} onExport={onExport} />
+      ) : null}
     </>
   );
 }

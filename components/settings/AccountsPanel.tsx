@@ -4,7 +4,7 @@ import { keyTail, MAX_ACCOUNTS, newAccountId, type Account, type AccountInUse } 
 import { EMPTY_QUOTA_STATE } from '@/utils/qcc/quota-types';
 import { accountName } from '@/utils/accounts/account-name';
 import { t } from '@/utils/i18n';
-import { managesKeyPair, namesHalfKeyPair, ownAccountsAllowed, type Policy } from '@/utils/settings/policy';
+import { managesKeyPair, namesCompanyKey, namesHalfKeyPair, ownAccountsAllowed, type Policy } from '@/utils/settings/policy';
 import type { Settings } from '@/utils/settings/settings';
 import type { AccountView } from '@/utils/storage';
 import { AccountForm } from './AccountForm';
@@ -135,6 +135,7 @@ export function AccountsPanel({ accounts, ownAccounts, policy, settings, onSave,
         checkKey={checkKey(id)}
         onSave={onSave}
         onRemove={account && onRemove ? () => onRemove(account) : undefined}
+        keepsHistory={account !== null && namesCompanyKey(policy, account.key)}
         onExport={() => (account ? onExport(account.key) : Promise.resolve())}
         onCancel={account === null && draftId !== null ? () => setDraftId(null) : undefined}
       />,

@@ -7,7 +7,7 @@ interface Props {
   onForget: (teamAlerts: boolean) => Promise<void>;
   onExport: () => Promise<void>;
   /** One account of several: "Remove this account", its confirmation naming it, inside the account (no panel). */
-  account?: { id: string; name: string };
+  account?: { id: string; name: string; keepsHistory: boolean };
   /** The administrator locked the settings: the robots are locked too, and Forget offers no box to remove them. */
   teamLocked?: boolean;
 }
@@ -49,7 +49,9 @@ export function ForgetKey({ onForget, onExport, account, teamLocked = false }: P
         if (event.key === 'Escape') cancel();
       }}
     >
-      <p id={confirmId}>{account ? t('removeAccountConfirm', account.name) : t('forgetConfirm')}</p>
+      <p id={confirmId}>
+        {account ? t(account.keepsHistory ? 'removeAccountConfirmKeep' : 'removeAccountConfirm', account.name) : t('forgetConfirm')}
+      </p>
       {!account && !teamLocked && teamRobots > 0 ? (
         <label class="choice">
           <input type="checkbox" id="forget-team" checked={alsoTeam} onChange={(event) => setAlsoTeam(event.currentTarget.checked)} />

@@ -8,7 +8,7 @@ import { downloadCsv } from '@/utils/history/download-csv';
 import { readHistory } from '@/utils/history/history';
 import { t } from '@/utils/i18n';
 import { requestForget, requestRefresh, requestRemoveAccount } from '@/utils/messages';
-import { managesKeyPair, ownAccountsAllowed } from '@/utils/settings/policy';
+import { managesKeyPair, namesCompanyKey, ownAccountsAllowed } from '@/utils/settings/policy';
 import type { SettingsUpdate } from '@/utils/settings/settings';
 import { readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { AccountsPanel } from './AccountsPanel';
@@ -20,7 +20,11 @@ import { SettingsForm } from './SettingsForm';
 import { SettingsNote } from '../SettingsNote';
 import { TeamAlertsPanel } from './TeamAlertsPanel';
 
-type Notice = { kind: 'settings' | 'forgotten' | 'newer' } | { kind: 'removed'; name: string } | { kind: 'failed'; reason: string } | null;
+type Notice =
+  | { kind: 'settings' | 'forgotten' | 'newer' }
+  | { kind: 'removed'; name: string; keptHistory: boolean }
+  | { kind: 'failed'; reason: string }
+  | null;
 
 /** The user's own accounts as stored now (a refusal under the lock names the account that has the company key). */
 const readOwnAccounts = async (): Promise<Account[]> => {
@@ -122,7 +126,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         await requestRemoveAccount(account.id);
         focusFirstKey();
       },
-      { kind: 'removed', name: accountName(account) },
+      { kind: 'removed', name: accountName(account), keptHistory: namesCompanyKey(policy, account.key) },
     );
 
   const totals = Object.fromEntries((state.snapshot?.modules ?? []).map((module) => [module.id, module.total]));
@@ -151,7 +155,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         {notice?.kind === 'failed' ? <p role="alert">{t('errorSaveFailed', notice.reason)}</p> : null}
         {notice?.kind === 'newer' ? <p role="alert">{t('errorSettingsNewer')}</p> : null}
         {notice?.kind === 'forgotten' ? <p>{t('forgotten')}</p> : null}
-        {notice?.kind === 'removed' ? <p>{t('accountRemoved', notice.name)}</p> : null}
+        {notice?.kind === 'removed' ? <p>{t(notice.keptHistory ? 'accountRemovedKeep' : 'accountRemoved', notice.name)}</p> : null}
       </div>
       <SettingsNote problem={settingsProblem} />
       <SettingsForm

@@ -90,16 +90,24 @@ describe('a policy with several accounts', () => {
     expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([{ kind: 'forget-key', keyId: keyId('KEYA') }]);
   });
 
-  it('keeps every managed key while the policy names only half an account', () => {
+  it('keeps the key of an account it names in half, and forgets the one it no longer names', () => {
     const known = { ...knowing(TWO), managedKeyIds: [keyId('KEYA'), keyId('KEYB')] };
     const half = checkPolicy({ accounts: [{ companyKey: 'KEYA' }] });
     const { known: after, effects } = applyPolicyRead(known, { ...readOf(half), reported: true }, NOW);
+    expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([{ kind: 'forget-key', keyId: keyId('KEYB') }]);
+    expect(after.managedKeyIds).toEqual([keyId('KEYA')]);
+  });
+
+  it('keeps every managed key while the policy names an account without its company key', () => {
+    const known = { ...knowing(TWO), managedKeyIds: [keyId('KEYA'), keyId('KEYB')] };
+    const hidden = checkPolicy({ accounts: [{ secretKey: 'SECRETA' }] });
+    const { known: after, effects } = applyPolicyRead(known, { ...readOf(hidden), reported: true }, NOW);
     expect(effects.filter((e) => e.kind === 'forget-key')).toEqual([]);
     expect(after.managedKeyIds).toEqual([keyId('KEYA'), keyId('KEYB')]);
   });
 });
 
-describe('a policy with accounts, one of them named in half or with a value ignored', () => {
+describe('a policy with accounts, one of them named in half, without its company key, or with a value ignored', () => {
   const A = { name: 'A', companyKey: 'KEYA', secretKey: 'SECRETA' };
   const B = { name: 'B', companyKey: 'KEYB', secretKey: 'SECRETB' };
   const BOTH = checkPolicy({ accounts: [A, B] });
@@ -117,9 +125,12 @@ describe('a policy with accounts, one of them named in half or with a value igno
     expect(result.known.managedKeyIds).toEqual(expect.arrayContaining([keyId('KEYA'), keyId('KEYB')]));
   });
 
-  it('a whole policy without B forgets B’s key, and only when every account it names is whole', () => {
-    const result = applyPolicyRead(bothKnown, { ...readOf(checkPolicy({ accounts: [A] })), reported: true }, NOW);
+  it.each([
+    ['a whole policy', { accounts: [A] }],
+    ['a policy with another account in half', { accounts: [A, { name: 'C', companyKey: 'KEYC' }] }],
+  ])('%s without B forgets B’s key, and keeps those it names', (_name, raw) => {
+    const result = applyPolicyRead(bothKnown, { ...readOf(checkPolicy(raw)), reported: true }, NOW);
     expect(result.effects).toEqual([{ kind: 'forget-key', keyId: keyId('KEYB') }, { kind: 'stop-reading' }]);
-    expect(result.known.managedKeyIds).toEqual([keyId('KEYA')]);
+    expect(result.known.managedKeyIds).toEqual([keyId('KEYA'), ...(raw.accounts.length > 1 ? [keyId('KEYC')] : [])]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldControl } from '@/utils/settings/field-control';
 import {
+  hidesCompanyKey,
   checkPolicy,
   effectiveCredentials,
   effectiveSettings,
@@ -215,8 +216,15 @@ describe('the policy’s accounts', () => {
 
   it('ignores, by name, an account without a usable key pair, and counts the same company key once', () => {
     const policy = checkPolicy({ accounts: [A, { companyKey: 'HALF' }, 'text', { ...A, name: 'again' }, { ...B, secretKey: 'SE CRET' }] });
-    expect(policy?.ignored).toEqual(['accounts.1', 'accounts.2', 'accounts.4.secretKey', 'accounts.4']);
+    expect(policy?.ignored).toEqual(['accounts.1.secretKey', 'accounts.2', 'accounts.4.secretKey']);
     expect(managedAccounts(policy).map((a) => a.name)).toEqual(['子公司 A']);
+    // The company keys of half accounts are kept (their data stays the policy's), and say which keys it means.
+    expect(policy?.halfKeys).toEqual(['HALF', 'KEYB']);
+    expect(hidesCompanyKey(policy)).toBe(true); // 'text' is no account: which key it meant is not known
+    expect(hidesCompanyKey(checkPolicy({ accounts: [A, { companyKey: 'HALF' }] }))).toBe(false);
+    expect(checkPolicy({ accounts: [A, { secretKey: 'SECRET' }] })?.ignored).toEqual(['accounts.1.companyKey']);
+    expect(hidesCompanyKey(checkPolicy({ accounts: [A, { secretKey: 'SECRET' }] }))).toBe(true);
+    expect(checkPolicy({ accounts: [A, { name: 'C' }] })?.ignored).toEqual(['accounts.1']);
     expect(checkPolicy({ accounts: 'KEYA' })?.ignored).toEqual(['accounts']);
   });
 

@@ -208,6 +208,23 @@ describe('the administrator’s accounts on the settings page', () => {
     await region('新账号').findByText('账号“集团”已使用此公司 Key：同一个公司 Key 只能添加一次。');
   });
 
+  it.each([
+    ['names it', { name: '集团', companyKey: KEY_B, secretKey: 'TOPSECRET-GROUP' }],
+    ['names it in half (its SecretKey missing for a while)', { name: '集团', companyKey: KEY_B }],
+  ])('removing an own account on a company key the policy %s says, and then says, that the history stays', async (_name, managed) => {
+    await open({ accounts: [HQ, BRANCH] }, { policy: checkPolicy({ accounts: [managed] }) });
+    const own = screen.getAllByRole('region', { name: '尾号 5678' }).find((r) => within(r).queryByRole('button', { name: '删除此账号' }))!;
+    fireEvent.click(within(own).getByRole('button', { name: '删除此账号' }));
+    expect(
+      within(own).getByText(
+        '确定删除账号“尾号 5678”的公司 Key、SecretKey 和额度数据吗？管理员设定的账号也使用这个公司 Key，额度历史保留。此操作不能撤销。',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(own).getByRole('button', { name: '确认删除' }));
+    await screen.findByText('已删除账号“尾号 5678”及其额度数据；管理员设定的账号使用同一个公司 Key，额度历史保留。');
+    expect(sent).toEqual([{ type: 'remove-account', accountId: BRANCH.id }]);
+  });
+
   it('with lockSettings and accounts named: no own accounts, and no "Add account"', async () => {
     await open({ accounts: [BRANCH] }, { policy: checkPolicy({ ...POLICY_ACCOUNTS, lockSettings: true }) });
     expect(screen.getByLabelText<HTMLInputElement>('公司 Key')).toMatchObject({ value: KEY_C, disabled: true });

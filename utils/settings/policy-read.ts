@@ -3,7 +3,7 @@
 // "the policy was removed". Removal counts only when the browser reports it, or reads at least a minute apart agree.
 // Firefox's start-up read is final. The thin layer is utils/settings/sync-policy.ts.
 import { keyId } from '../history/history';
-import { managedAccounts, managesKeyPair, namesPartOfAPair, type Policy } from './policy';
+import { hidesCompanyKey, managedAccounts, managesKeyPair, type Policy } from './policy';
 import { MINUTE } from '../monitor/retry-schedule';
 
 /** Reads that would remove the managed key pair must agree this far apart before they count. */
@@ -46,11 +46,10 @@ export type PolicyEffect =
   /** Nothing is pending: no read alarm is needed. */
   | { kind: 'stop-reading' };
 
-/** The ids of the company keys the policy names: its accounts', and a half pair's company key. */
+/** The ids of the company keys the policy names: its accounts', and those of a half pair or half accounts. */
 const idsOf = (policy: Policy | null): string[] => {
-  const ids = managedAccounts(policy).map((account) => keyId(account.key));
-  const half = policy?.companyKey;
-  return half !== undefined && !ids.includes(keyId(half)) ? [...ids, keyId(half)] : ids;
+  const half = [...(policy?.companyKey === undefined ? [] : [policy.companyKey]), ...(policy?.halfKeys ?? [])];
+  return [...new Set([...managedAccounts(policy).map((account) => account.key), ...half].map(keyId))];
 };
 
 /** The read drops the key pair the policy in effect manages (or the whole policy): a removal, if it is true. */
@@ -74,10 +73,10 @@ export function applyPolicyRead(
   }
   const effects: PolicyEffect[] = [{ kind: 'stop-reading' }];
   const newIds = idsOf(policy);
-  // A managed key goes when a whole policy no longer names it (no key pair at all, or other company keys). While the
-  // policy names half a pair or account, or ignores a value of one, it may still mean any key it named: all are kept
-  // (a new SecretKey alone keeps its key too). The user's own keys are never the policy's to delete.
-  const unsure = namesPartOfAPair(policy);
+  // A managed key goes when the policy no longer names it, whole or in half (no key pair at all, or other company
+  // keys); a new SecretKey alone keeps it. While the policy names an account without saying its company key, it may
+  // still mean any key it named: all are kept. The user's own keys are never the policy's to delete.
+  const unsure = hidesCompanyKey(policy);
   const gone = unsure ? [] : known.managedKeyIds.filter((id) => !newIds.includes(id) && !read.ownKeyIds.includes(id));
   effects.unshift(...gone.map((id): PolicyEffect => ({ kind: 'forget-key', keyId: id })));
   const managedKeyIds = unsure ? [...new Set([...known.managedKeyIds, ...newIds])] : newIds;

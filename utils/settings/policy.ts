@@ -37,6 +37,8 @@ export interface Policy {
   secretKey?: string;
   /** Accounts beside the single pair (which stays supported as one account). */
   accounts?: ManagedAccount[];
+  /** Company keys of accounts in the list named without a usable SecretKey (the single pair's is `companyKey`). */
+  halfKeys?: string[];
   settings: ManagedSettings;
   /** The user's own settings cannot be changed either. */
   lockSettings: boolean;
@@ -73,6 +75,7 @@ export function checkPolicy(raw: unknown): Policy | null {
   const companyKey = take('companyKey', raw.companyKey, isKey)?.trim();
   const secretKey = take('secretKey', raw.secretKey, isKey)?.trim();
   const accounts: ManagedAccount[] = [];
+  const halfKeys: string[] = [];
   const list = take('accounts', raw.accounts, (v): v is unknown[] => Array.isArray(v));
   list?.forEach((entry, i) => {
     const account = take(`accounts.${i}`, entry, isObject);
@@ -81,8 +84,14 @@ export function checkPolicy(raw: unknown): Policy | null {
     const accountSecret = take(`accounts.${i}.secretKey`, account.secretKey, isKey)?.trim();
     const name = take(`accounts.${i}.name`, account.name, (v): v is string => typeof v === 'string')?.trim() ?? '';
     if (accountKey === undefined || accountSecret === undefined) {
-      // Half an account names nothing usable: IT sees it among the ignored values.
-      if (accountKey !== undefined || accountSecret !== undefined) ignored.push(`accounts.${i}`);
+      // Half an account names nothing usable: IT sees the missing half among the ignored values. Its company key is
+      // kept: that key's data stays the policy's (never deleted for half an account).
+      if (accountKey !== undefined) halfKeys.push(accountKey);
+      const missing =
+        accountKey === undefined && accountSecret === undefined
+          ? `accounts.${i}`
+          : `accounts.${i}.${accountKey === undefined ? 'companyKey' : 'secretKey'}`;
+      if (!ignored.includes(missing)) ignored.push(missing);
       return;
     }
     accounts.push({ name, companyKey: accountKey, secretKey: accountSecret });
@@ -125,6 +134,7 @@ export function checkPolicy(raw: unknown): Policy | null {
     ...(companyKey !== undefined && { companyKey }),
     ...(secretKey !== undefined && { secretKey }),
     ...(accounts.length > 0 && { accounts }),
+    ...(halfKeys.length > 0 && { halfKeys }),
     settings,
     lockSettings,
     ...(teamAlerts !== undefined && { teamAlerts }),
@@ -191,15 +201,20 @@ export function effectiveCredentials(own: Credentials | null, policy: Policy | n
 export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
   policy !== null && namesSinglePair(policy) && singlePair(policy) === null;
 
-/** Names of the values that say which key pair or account the policy means (an account's `name` does not). */
-const PAIR_VALUE = /^(companyKey|secretKey|accounts(\.\d+(\.(companyKey|secretKey))?)?)$/;
+/** The policy names this company key, in a whole account or in half: removing the user's own account on it keeps its history. */
+export const namesCompanyKey = (policy: Policy | null, key: string): boolean =>
+  managedAccounts(policy).some((account) => account.key === key) || policy?.companyKey === key || (policy?.halfKeys ?? []).includes(key);
+
+/** Ignored values that would have said a company key: the key itself, the list, an entry that is not an account. */
+const COMPANY_KEY_VALUE = /^(companyKey|accounts(\.\d+(\.companyKey)?)?)$/;
 
 /**
- * The policy names a key pair or an account it cannot use: half of one, or a value ignored. Which company keys it
- * means is not known, so none of the keys it named before is taken to be gone.
+ * The policy names an account or a key pair without saying its company key (the key ignored or missing beside a
+ * SecretKey, the list or an entry unusable): which keys it means is not known, so none it named before is gone.
  */
-export const namesPartOfAPair = (policy: Policy | null): boolean =>
-  (policy?.ignored.some((name) => PAIR_VALUE.test(name)) ?? false) || namesHalfKeyPair(policy);
+export const hidesCompanyKey = (policy: Policy | null): boolean =>
+  policy !== null &&
+  (policy.ignored.some((name) => COMPANY_KEY_VALUE.test(name)) || (policy.secretKey !== undefined && policy.companyKey === undefined));
 
 /** Whether a new policy changes the accounts it names (decided without reading the user's own: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {
