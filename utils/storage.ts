@@ -470,8 +470,8 @@ export async function readCurrentView(): Promise<CurrentView> {
   };
 }
 
-/** The storage keys `managedKeyIdsOf` reads. */
-const MANAGED_KEY_IDS_KEYS = [areaKey(policyKeyIdsItem), areaKey(policyKeyIdItem), areaKey(policyItem)];
+/** The storage keys `managedKeyIdsOf` reads (a function: the pages, which never read them, leave it out of their code). */
+const managedKeyIdsKeys = () => [areaKey(policyKeyIdsItem), areaKey(policyKeyIdItem), areaKey(policyItem)];
 
 /**
  * `keyId`s of the company keys the policy names or named last, half ones included: their data goes only with a
@@ -502,14 +502,14 @@ const knownIdsOf = (stored: Record<string, unknown>, own: Account[], policy: Pol
 
 /** The ids of every account there is now: the user's own (set aside or not), the policy's, and those it names in half. */
 export async function readKnownAccountIds(): Promise<string[]> {
-  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), ...MANAGED_KEY_IDS_KEYS]);
+  const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), ...managedKeyIdsKeys()]);
   const own = ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]);
   return knownIdsOf(stored, own, policyOf(stored[areaKey(policyItem)]));
 }
 
 /** `keyId`s of the company keys the policy names or named last (see `managedKeyIdsOf`), read in one storage call. */
 export async function readManagedKeyIds(): Promise<string[]> {
-  return managedKeyIdsOf(await browser.storage.local.get(MANAGED_KEY_IDS_KEYS));
+  return managedKeyIdsOf(await browser.storage.local.get(managedKeyIdsKeys()));
 }
 
 /** The accounts in use, read in one storage call. */

@@ -4,12 +4,12 @@ import { keyTail, MAX_ACCOUNTS, newAccountId, type Account, type AccountInUse } 
 import { EMPTY_QUOTA_STATE } from '@/utils/qcc/quota-types';
 import { accountName } from '@/utils/accounts/account-name';
 import { t } from '@/utils/i18n';
-import { managesKeyPair, namesCompanyKey, namesHalfKeyPair, ownAccountsAllowed, type Policy } from '@/utils/settings/policy';
+import { managesKeyPair, namesHalfKeyPair, ownAccountsAllowed, type Policy } from '@/utils/settings/policy';
 import type { Settings } from '@/utils/settings/settings';
 import type { AccountView } from '@/utils/storage';
 import { AccountForm } from './AccountForm';
 import { AccountOutcome } from './AccountOutcome';
-import { accountWithKey, addAccountState, fieldPrefix } from './accounts-list';
+import { accountWithKey, addAccountState, fieldPrefix, namesCompanyKey } from './accounts-list';
 import { LockIcon } from '../icons';
 import { ManagedCredentials, ManagedHalfPair } from './ManagedCredentials';
 

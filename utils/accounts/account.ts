@@ -28,7 +28,7 @@ export const managedAccountIdOf = (id: string): string => `m${id}`;
 export const isManagedAccountId = (id: string): boolean => id.startsWith('m');
 
 /** The id of an account the policy names: stable while the policy names the same company key. */
-export const managedAccountId = (key: string): string => managedAccountIdOf(keyId(key));
+export const managedAccountId = (key: string): string => `m${keyId(key)}`;
 
 /** A new account's id: random, so that two accounts never share one, whatever their names or order. */
 export function newAccountId(random: () => number = Math.random): string {

@@ -201,10 +201,6 @@ export function effectiveCredentials(own: Credentials | null, policy: Policy | n
 export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
   policy !== null && namesSinglePair(policy) && singlePair(policy) === null;
 
-/** The policy names this company key, in a whole account or in half: removing the user's own account on it keeps its history. */
-export const namesCompanyKey = (policy: Policy | null, key: string): boolean =>
-  managedAccounts(policy).some((account) => account.key === key) || policy?.companyKey === key || (policy?.halfKeys ?? []).includes(key);
-
 /** Ignored values that would have said a company key: the key itself, the list, an entry that is not an account. */
 const COMPANY_KEY_VALUE = /^(companyKey|accounts(\.\d+(\.companyKey)?)?)$/;
 
