@@ -129,6 +129,8 @@ export interface AlertMemory {
   error: string | null;
   /** Module ids whose pace warning was announced, until a later forecast says the quota lasts. */
   pace?: string[];
+  /** When it last changed (ms, later than every other memory's then): of two for one company key, the later is newer. */
+  at?: number;
 }
 
 /** The first account's alert memory in the shape of earlier versions (kept equal by the worker). */
@@ -403,6 +405,8 @@ export interface CurrentViews {
   memories: Record<string, AlertMemory>;
   /** The ids of every account there is (the user's own, set aside or not, the policy's, and those it names in half): others' memories go. */
   knownIds: string[];
+  /** Each of those accounts' company key, as its `keyId`: two accounts on one key share what was announced. */
+  keyIds: Record<string, string>;
 }
 
 /** Each account's alert memory; before they were first written, the single memory counts for the account on its key. */
@@ -414,12 +418,16 @@ export function alertMemoriesOf(
   const memories: Record<string, AlertMemory> = isRecord(raw) ? { ...(raw as Record<string, AlertMemory>) } : {};
   const single = stored[areaKey(alertMemoryItem)] as AlertMemory | undefined;
   const candidates = [...Object.values(memories), ...(single && !isRecord(raw) ? [single] : [])];
-  // An account without a memory of its own takes one kept for its key (under another id: the user's own account
-  // before the policy named the key, or the single memory of an earlier version): nothing is announced again.
+  // An account takes the memory kept for its key that changed last, its own on a tie (another id's: the user's own
+  // account while the policy named the key in half, or the single memory of an earlier version): nothing is announced
+  // again.
   for (const account of accounts) {
-    if (memories[account.id]?.key === account.key) continue;
-    const found = candidates.find((memory) => memory.key === account.key);
-    if (found) memories[account.id] = found;
+    const own = memories[account.id]?.key === account.key ? memories[account.id] : undefined;
+    const latest = candidates.reduce<AlertMemory | undefined>(
+      (best, memory) => (memory.key === account.key && (memory.at ?? 0) > (best?.at ?? -1) ? memory : best),
+      own,
+    );
+    if (latest) memories[account.id] = latest;
   }
   return memories;
 }
@@ -439,7 +447,7 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     stored,
     accounts.map((view) => view.account),
   );
-  const knownIds = knownIdsOf(stored, ownAccounts, policy);
+  const keyIds = knownAccountsOf(stored, ownAccounts, policy);
   const unconfigured = namesHalfKeyPair(policy);
   const views = accounts.map(({ account, state, summary }) => ({
     key: account.key,
@@ -451,7 +459,7 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     alertMemory: memories[account.id] ?? { key: null, low: [], error: null },
     summary,
   }));
-  return { views, settings, unconfigured, memories, knownIds };
+  return { views, settings, unconfigured, memories, knownIds: Object.keys(keyIds), keyIds };
 }
 
 /** The first account's view (what a single-account install showed): kept for callers that show one account. */
@@ -491,20 +499,18 @@ function managedKeyIdsOf(stored: Record<string, unknown>): string[] {
   return [...new Set(named.map(keyId))];
 }
 
-/** The ids of every account there is: the user's own (set aside or not), the policy's, and those it names in half. */
-const knownIdsOf = (stored: Record<string, unknown>, own: Account[], policy: Policy | null): string[] => [
-  ...new Set([
-    ...own.map((account) => account.id),
-    ...managedAccounts(policy).map((account) => account.id),
-    ...managedKeyIdsOf(stored).map(managedAccountIdOf),
-  ]),
-];
+/** Every account there is, by id, with its company key's `keyId`: the user's own (set aside or not), the policy's, and those it names in half. */
+const knownAccountsOf = (stored: Record<string, unknown>, own: Account[], policy: Policy | null): Record<string, string> =>
+  Object.fromEntries<string>([
+    ...managedKeyIdsOf(stored).map((id): [string, string] => [managedAccountIdOf(id), id]),
+    ...[...own, ...managedAccounts(policy)].map((account): [string, string] => [account.id, keyId(account.key)]),
+  ]);
 
 /** The ids of every account there is now: the user's own (set aside or not), the policy's, and those it names in half. */
 export async function readKnownAccountIds(): Promise<string[]> {
   const stored = await browser.storage.local.get([areaKey(accountsItem), areaKey(credentialsItem), ...managedKeyIdsKeys()]);
   const own = ownAccountsOf(stored[areaKey(accountsItem)], stored[areaKey(credentialsItem)]);
-  return knownIdsOf(stored, own, policyOf(stored[areaKey(policyItem)]));
+  return Object.keys(knownAccountsOf(stored, own, policyOf(stored[areaKey(policyItem)])));
 }
 
 /** `keyId`s of the company keys the policy names or named last (see `managedKeyIdsOf`), read in one storage call. */

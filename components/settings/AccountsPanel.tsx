@@ -9,7 +9,8 @@ import type { Settings } from '@/utils/settings/settings';
 import type { AccountView } from '@/utils/storage';
 import { AccountForm } from './AccountForm';
 import { AccountOutcome } from './AccountOutcome';
-import { accountWithKey, addAccountState, fieldPrefix, namesCompanyKey } from './accounts-list';
+import { accountWithKey, addAccountState, fieldPrefix } from './accounts-list';
+import { removalKeepsHistory } from '@/utils/settings/removal-keeps-history';
 import { LockIcon } from '../icons';
 import { ManagedCredentials, ManagedHalfPair } from './ManagedCredentials';
 
@@ -19,6 +20,8 @@ interface Props {
   /** The user's own accounts as stored. */
   ownAccounts: Account[];
   policy: Policy | null;
+  /** `keyId`s of the company keys the policy named (`local:policyKeyIds`). */
+  managedKeyIds: string[] | null;
   settings: Settings;
   /** Stores an account; resolves to a sentence when it is refused (shown at its company key). */
   onSave: (account: Account) => Promise<string | null>;
@@ -72,7 +75,7 @@ const AccountItem = ({ id, listed, headingId, title, tail = null, managed = fals
  * The key pairs: the administrator's accounts (locked), then the user's own, each with its own form, and "Add account".
  * One account alone looks as the single key pair did: its form, with no list around it.
  */
-export function AccountsPanel({ accounts, ownAccounts, policy, settings, onSave, onRemove, onExport }: Props) {
+export function AccountsPanel({ accounts, ownAccounts, policy, managedKeyIds, settings, onSave, onRemove, onExport }: Props) {
   const allowed = ownAccountsAllowed(policy);
   const managed = accounts.filter((view) => view.account.managed).map((view) => view.account);
   // The own accounts in use (or standing behind a policy's account on the same key, which the user may still remove):
@@ -135,7 +138,7 @@ export function AccountsPanel({ accounts, ownAccounts, policy, settings, onSave,
         checkKey={checkKey(id)}
         onSave={onSave}
         onRemove={account && onRemove ? () => onRemove(account) : undefined}
-        keepsHistory={account !== null && namesCompanyKey(policy, account.key)}
+        keepsHistory={account !== null && removalKeepsHistory(policy, managedKeyIds, account.key)}
         onExport={() => (account ? onExport(account.key) : Promise.resolve())}
         onCancel={account === null && draftId !== null ? () => setDraftId(null) : undefined}
       />,

@@ -10,9 +10,11 @@ import { t } from '@/utils/i18n';
 import { requestForget, requestRefresh, requestRemoveAccount } from '@/utils/messages';
 import { managesKeyPair, ownAccountsAllowed } from '@/utils/settings/policy';
 import type { SettingsUpdate } from '@/utils/settings/settings';
-import { readSettings, settingsItem, type StoredState } from '@/utils/storage';
+import { policyKeyIdsItem, readSettings, settingsItem, type StoredState } from '@/utils/storage';
 import { AccountsPanel } from './AccountsPanel';
-import { accountWithKey, namesCompanyKey, ownAccountsLimit } from './accounts-list';
+import { accountWithKey, ownAccountsLimit } from './accounts-list';
+import { removalKeepsHistory } from '@/utils/settings/removal-keeps-history';
+import { useItem } from './use-team';
 import { LockIcon } from '../icons';
 import { ForgetKey } from './ForgetKey';
 import { useStoredState } from '../page-shell';
@@ -35,6 +37,8 @@ const readOwnAccounts = async (): Promise<Account[]> => {
 /** The settings page. It writes the user's own accounts and settings; the worker alone writes quota state. */
 export function OptionsApp({ initial }: { initial: StoredState }) {
   const { accounts, ownAccounts, state, settings, ownSettings, settingsProblem, policy } = useStoredState(initial);
+  // Which company keys the policy named (not a first-paint key): whether removing an account keeps its history.
+  const managedKeyIds = useItem(policyKeyIdsItem, null);
   const [notice, setNotice] = useState<Notice>(null);
   const [formVersion, setFormVersion] = useState(0);
   const allowed = ownAccountsAllowed(policy);
@@ -126,7 +130,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         await requestRemoveAccount(account.id);
         focusFirstKey();
       },
-      { kind: 'removed', name: accountName(account), keptHistory: namesCompanyKey(policy, account.key) },
+      { kind: 'removed', name: accountName(account), keptHistory: removalKeepsHistory(policy, managedKeyIds, account.key) },
     );
 
   const totals = Object.fromEntries((state.snapshot?.modules ?? []).map((module) => [module.id, module.total]));
@@ -145,6 +149,7 @@ export function OptionsApp({ initial }: { initial: StoredState }) {
         accounts={accounts}
         ownAccounts={ownAccounts}
         policy={policy}
+        managedKeyIds={managedKeyIds}
         settings={settings}
         onSave={saveOwn}
         onRemove={alone ? undefined : remove}

@@ -1,6 +1,5 @@
 // What the settings page's list of accounts decides: which company key is taken, and whether another account fits.
 import { MAX_ACCOUNTS, type Account } from '@/utils/accounts/account';
-import { managedAccounts, type Policy } from '@/utils/settings/policy';
 
 /** The account other than `id` that has this company key (own or the policy's), or null. Pure. */
 export const accountWithKey = <A extends Pick<Account, 'id' | 'key'>>(accounts: readonly A[], id: string, key: string): A | null =>
@@ -20,7 +19,3 @@ export const ownAccountsLimit = (allowed: number, managed: number): number => Ma
 
 /** The ids of the fields of the list's `index`th item: the first keeps the ids of the single form ("key", "secret"). */
 export const fieldPrefix = (index: number): string => (index === 0 ? '' : `a${index}-`);
-
-/** The policy names this company key, in a whole account or in half: removing the user's own account on it keeps its history. */
-export const namesCompanyKey = (policy: Policy | null, key: string): boolean =>
-  managedAccounts(policy).some((account) => account.key === key) || policy?.companyKey === key || (policy?.halfKeys ?? []).includes(key);

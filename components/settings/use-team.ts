@@ -7,7 +7,7 @@ import type { DestinationStatus } from '@/utils/team/outbox';
 import { teamDestinationsItem, teamStatusItem } from '@/utils/storage';
 
 /** An item's value, read after mounting and followed while mounted; `fallback` until the first read. */
-function useItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fallback: T): T {
+export function useItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fallback: T): T {
   const [value, setValue] = useState(fallback);
   useEffect(() => {
     // The first read is dropped when a change came first (it may be older than the change).

@@ -22,8 +22,8 @@ const step = (
   views: CurrentView[],
   memory: Record<string, string[]> = {},
   outbox: ReturnType<typeof nextTeamMessages>['outbox'] = [],
-  knownIds: string[] = [],
-) => nextTeamMessages({ views, knownIds, destinations: [ROBOT], memory, outbox, now: NOW, newId: () => `m${++n}` });
+  keyIds: Record<string, string> = {},
+) => nextTeamMessages({ views, keyIds, destinations: [ROBOT], memory, outbox, now: NOW, newId: () => `m${++n}` });
 
 describe('the team’s messages, per robot', () => {
   it('a low starts an episode: one message, remembered', () => {
@@ -73,9 +73,26 @@ describe('the team’s messages, per robot', () => {
 
   it('an account that exists but is not watched for a while (set aside, or named in half) keeps its messages and memory', () => {
     const low = step([view(remaining(5))]);
-    const aside = step([], low.memory, low.outbox, [account.id]);
+    const aside = step([], low.memory, low.outbox, { [account.id]: 'k1' });
     expect(aside).toEqual({ memory: low.memory, outbox: low.outbox });
     // Watched again with the same numbers: nothing is sent again.
     expect(step([view(remaining(5))], aside.memory, []).outbox).toEqual([]);
+  });
+
+  it('the policy’s account on the same company key takes over what the user’s own was told: not told again, ended once', () => {
+    const keyIds = { [account.id]: 'k1', m1: 'k1' };
+    const low = step([view(remaining(5))], {}, [], keyIds);
+    const managed = (state: QuotaState): CurrentView => ({
+      ...view(state),
+      account: { ...account, id: 'm1', managed: true },
+      managed: true,
+    });
+    const taken = step([managed(remaining(5))], low.memory, [], keyIds);
+    expect(taken).toEqual({ memory: { r: ['m1|low:radar_id:remaining'] }, outbox: [] });
+    const ended = step([managed(remaining(80))], taken.memory, [], keyIds);
+    expect(ended.outbox.map((e) => [e.type, e.episode])).toEqual([['end', 'm1|low:radar_id:remaining']]);
+    // Another key's account is no twin: its own low is told.
+    const other = step([managed(remaining(5))], low.memory, [], { ...keyIds, m1: 'k2' });
+    expect(other.outbox.map((e) => [e.type, e.episode])).toEqual([['start', 'm1|low:radar_id:remaining']]);
   });
 });

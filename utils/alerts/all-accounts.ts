@@ -71,12 +71,16 @@ export async function announceAll(all: CurrentViews, now: number): Promise<void>
     Object.entries(all.memories).filter(([id]) => all.knownIds.includes(id)),
   );
   let changed = Object.keys(memories).length !== Object.keys(all.memories).length;
+  // A changed memory's time, later than every kept one's (two changes within one millisecond still come in order).
+  const at = Math.max(now, ...Object.values(all.memories).map((memory) => (memory.at ?? 0) + 1));
   for (const view of all.views) {
     const next = nextAlerts(view, now);
     await announceAlerts(next.alerts, view, now, several);
-    if (view.account) memories[view.account.id] = next.memory;
-    // nextAlerts makes a new memory each time: only a different one is written (not one write per repaint).
-    if (JSON.stringify(next.memory) !== JSON.stringify(view.alertMemory)) changed = true;
+    // nextAlerts makes a new memory each time: only a different one is written (not one write per repaint), with its time.
+    const { at: _at, ...before } = view.alertMemory;
+    const same = JSON.stringify(next.memory) === JSON.stringify(before);
+    if (view.account) memories[view.account.id] = same ? view.alertMemory : { ...next.memory, at };
+    if (!same) changed = true;
   }
   if (!changed) return;
   // Notifications take a while: an account removed (or forgotten) meanwhile must not get its memory back. Only the

@@ -25,6 +25,7 @@ import {
   alertMemoryItem,
   pollPhaseItem,
   quotaStateItem,
+  policyItem,
   readAccountsInUse,
   readManagedKeyIds,
   readSettings,
@@ -39,6 +40,7 @@ import { NO_RETRY, type RetryState } from './monitor-transition';
 import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
 import { removeOwnAccount, settleForgottenFirst } from '../accounts/account-writes';
 import { isManagedAccountId, type Account } from '../accounts/account';
+import { removalKeepsHistory } from '../settings/removal-keeps-history';
 
 export type { RefreshTrigger } from './monitor-transition';
 
@@ -437,12 +439,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     supersede(id);
     const removed = await removeOwnAccount(id);
     await settle(id, true);
-    // An account of the policy's on the same company key keeps the key's numbers, memory and history, also while the
-    // policy names it in half (IT completes it again).
-    const keyStillUsed =
-      removed !== null &&
-      ((await readAccountsInUse()).some((account) => account.key === removed.key) ||
-        (await readManagedKeyIds()).includes(keyId(removed.key)));
+    // The policy naming the same company key (whole or in half, or hiding which key it means) keeps the key's numbers,
+    // memory and history: the rule the settings page's confirmation states.
+    const [policy, managedKeyIds] = await Promise.all([policyItem.getValue(), readManagedKeyIds()]);
+    const keyStillUsed = removed !== null && removalKeepsHistory(policy, managedKeyIds, removed.key);
     await dropAccountState(id, keyStillUsed ? undefined : removed?.key);
     if (removed && !keyStillUsed) await deleteHistory(keyId(removed.key));
     // The popup's choice goes with the account (a reader would ignore it, but it names the account).

@@ -210,7 +210,8 @@ const COMPANY_KEY_VALUE = /^(companyKey|accounts(\.\d+(\.companyKey)?)?)$/;
  */
 export const hidesCompanyKey = (policy: Policy | null): boolean =>
   policy !== null &&
-  (policy.ignored.some((name) => COMPANY_KEY_VALUE.test(name)) || (policy.secretKey !== undefined && policy.companyKey === undefined));
+  (policy.ignored.some((name) => COMPANY_KEY_VALUE.test(name)) ||
+    (policy.companyKey === undefined && (policy.secretKey !== undefined || policy.ignored.includes('secretKey'))));
 
 /** Whether a new policy changes the accounts it names (decided without reading the user's own: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {

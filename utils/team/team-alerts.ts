@@ -57,7 +57,7 @@ export function createTeamAlerts(deps: TeamDeps) {
       const targets = await destinations();
       if (targets.length === 0) return;
       const [memory, outbox] = await Promise.all([teamMemoryItem.getValue(), teamOutboxItem.getValue()]);
-      const next = nextTeamMessages({ views: all.views, knownIds: all.knownIds, destinations: targets, memory, outbox, now, newId });
+      const next = nextTeamMessages({ views: all.views, keyIds: all.keyIds, destinations: targets, memory, outbox, now, newId });
       if (
         JSON.stringify(next.memory) !== JSON.stringify(memory) ||
         next.outbox.length !== outbox.length ||

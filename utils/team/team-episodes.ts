@@ -97,23 +97,42 @@ export function nextTeamMessages(input: {
   outbox: readonly OutboxEntry[];
   now: number;
   newId: () => string;
-  /** Accounts that exist but are not watched now (set aside, or named in half by the policy): what they were told stays. */
-  knownIds?: readonly string[];
+  /**
+   * Every account there is, by id, with its company key's `keyId`: what accounts not watched now (set aside, or named in
+   * half by the policy) were told stays, and an episode another account on the same key was told is not told again.
+   */
+  keyIds?: Readonly<Record<string, string>>;
 }): { memory: Record<string, string[]>; outbox: OutboxEntry[] } {
   const { views, destinations, now } = input;
   const episodes = views.map((view) => accountEpisodes(view, now));
   const active = new Map(episodes.flatMap((e) => e.active.map((episode) => [episode.id, episode] as const)));
-  const accountIds = new Set([...views.flatMap((view) => (view.account ? [view.account.id] : [])), ...(input.knownIds ?? [])]);
-  const ofKnownAccount = (id: string) => accountIds.has(id.slice(0, id.indexOf('|')));
+  const keyIds = input.keyIds ?? {};
+  const accountIds = new Set([...views.flatMap((view) => (view.account ? [view.account.id] : [])), ...Object.keys(keyIds)]);
+  const accountOf = (id: string) => id.slice(0, id.indexOf('|'));
+  const ofKnownAccount = (id: string) => accountIds.has(accountOf(id));
+  /** The same episode of another account on the same company key (the user's own and the policy's, in turn). */
+  const onSameKey = (a: string, b: string) =>
+    a !== b &&
+    a.slice(accountOf(a).length) === b.slice(accountOf(b).length) &&
+    keyIds[accountOf(a)] !== undefined &&
+    keyIds[accountOf(a)] === keyIds[accountOf(b)];
   const decided = (id: string) => episodes.some((e) => e.decides(id));
   let outbox = [...input.outbox];
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
     const told = (input.memory[destination.id] ?? []).filter(ofKnownAccount);
     const next = told.filter((id) => active.has(id) || !decided(id));
+    /** Told ids taken over by the account now watching the same key: neither ended nor told again. */
+    const moved = new Set<string>();
     for (const [id, episode] of active) {
       if (told.includes(id)) continue;
       next.push(id);
+      const twin = next.find((other) => onSameKey(other, id) && !active.has(other));
+      if (twin) {
+        next.splice(next.indexOf(twin), 1);
+        moved.add(twin);
+        continue;
+      }
       // Back before its "back to normal" went out: that message is taken back, and the group was told already.
       const unsentEnd = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'end');
       if (unsentEnd) {
@@ -131,7 +150,7 @@ export function nextTeamMessages(input: {
         notBefore: now,
       });
     }
-    for (const id of told.filter((id) => !next.includes(id))) {
+    for (const id of told.filter((id) => !next.includes(id) && !moved.has(id))) {
       const unsent = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'start');
       // An episode that ended before its message went out is dropped with it: nothing to take back.
       if (unsent) outbox = outbox.filter((entry) => entry !== unsent);
