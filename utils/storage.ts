@@ -11,8 +11,7 @@ import { accountsInUse, effectiveSettings, managedAccounts, namesHalfKeyPair, ty
 import { keyId, type HistorySummary } from './history/history';
 import { managedAccountIdOf, migratedAccountId, ownAccountsOf, type Account, type AccountInUse } from './accounts/account';
 import type { Destination } from './team/destination';
-import type { DestinationStatus, OutboxEntry } from './team/outbox';
-import type { PendingRemoval } from './settings/policy-read';
+import type { DestinationStatus } from './team/outbox';
 import { NO_RETRY, type RetryState } from './monitor/monitor-transition';
 import { EMPTY_QUOTA_STATE, stateOfKey, type QuotaState } from './qcc/quota-types';
 import { checkSettings, DEFAULT_SETTINGS, isSettingsV1, migrateSettingsV1, migrateSettingsV2, type Settings } from './settings/settings';
@@ -85,12 +84,6 @@ export const retryStateItem = storage.defineItem<RetryState>('local:retryState',
   version: 1,
 });
 
-/** Where in its period this install polls, in [0, 1): drawn once, so that installs on one key do not poll together. */
-export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
-  init: () => Math.random(),
-  version: 1,
-});
-
 /** The administrator's policy as checked, mirrored from storage.managed by the worker; null when there is none. */
 export const policyItem = storage.defineItem<Policy | null>('local:policy', {
   fallback: null,
@@ -107,17 +100,6 @@ export const policyKeyIdItem = storage.defineItem<string | null>('local:policyKe
 export const policyKeyIdsItem = storage.defineItem<string[] | null>('local:policyKeyIds', {
   fallback: null,
   version: 1,
-});
-
-/** Reads of storage.managed in this browser session: unanswered ones in a row, and a removal waiting to be confirmed. */
-export interface PolicyReadState {
-  unanswered: number;
-  pending: PendingRemoval | null;
-}
-
-/** Session storage: a new browser session starts counting again (two early reads of two starts never agree). */
-export const policyReadItem = storage.defineItem<PolicyReadState>('session:policyRead', {
-  fallback: { unanswered: 0, pending: null },
 });
 
 /** What has been announced already, so that each crossing is announced once; survives worker restarts. */
@@ -147,18 +129,6 @@ export const historySummaryItem = storage.defineItem<HistorySummary | null>('loc
 
 /** The group robots team alerts go to (utils/team/destination.ts): credentials, `local:` only. Written by the settings page. */
 export const teamDestinationsItem = storage.defineItem<Destination[]>('local:teamDestinations', {
-  fallback: [],
-  version: 1,
-});
-
-/** Per destination id: the episodes announced to it ("<account id>|low:radar_id:remaining"), so each is sent once. */
-export const teamMemoryItem = storage.defineItem<Record<string, string[]>>('local:teamMemory', {
-  fallback: {},
-  version: 1,
-});
-
-/** Messages written before they are sent and removed when the robot accepts them (utils/team/outbox.ts). Worker only. */
-export const teamOutboxItem = storage.defineItem<OutboxEntry[]>('local:teamOutbox', {
   fallback: [],
   version: 1,
 });

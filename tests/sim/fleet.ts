@@ -8,7 +8,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor } from '@/utils/monitor/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { accountStatesOf, pollPhaseItem, settingsItem, stateOf } from '@/utils/storage';
+import { accountStatesOf, settingsItem, stateOf } from '@/utils/storage';
+import { pollPhaseItem } from '@/utils/monitor/quota-monitor';
 import { seeded } from '../unit/builders';
 import { installLockManager } from '../unit/lock-manager';
 

@@ -16,11 +16,11 @@ import {
   historySummariesItem,
   historySummaryItem,
   policyItem,
-  policyReadItem,
   quotaStateItem,
   readAccountsInUse,
   readCurrentViews,
 } from '@/utils/storage';
+import { policyReadItem } from '@/utils/settings/sync-policy';
 import { managedAccountId } from '@/utils/accounts/account';
 import { accountAlarm, HEALTHY_MODULES, historySample, md5, okAnswer, statusAnswer, tenDaysOf, workerTestbed } from './builders';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldControl } from '@/utils/settings/field-control';
 import {
-  hidesCompanyKey,
   checkPolicy,
   effectiveCredentials,
   effectiveSettings,
@@ -12,6 +11,7 @@ import {
   namesHalfKeyPair,
   policyChangesKeyPair,
 } from '@/utils/settings/policy';
+import { hidesCompanyKey } from '@/utils/settings/hides-company-key';
 import { DEFAULT_SETTINGS, PACE_DAYS_MAX, POLL_MINUTES_MAX, POLL_MINUTES_MIN, type Settings } from '@/utils/settings/settings';
 
 const OWN_PAIR = { key: 'OWNKEY', secretKey: 'OWNSECRET' };

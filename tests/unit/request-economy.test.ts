@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQuotaMonitor, POLL_ALARM, RETRY_ALARM } from '@/utils/monitor/quota-monitor';
 import { HOUR, MINUTE } from '@/utils/monitor/retry-schedule';
-import { credentialsItem, pollPhaseItem } from '@/utils/storage';
+import { credentialsItem } from '@/utils/storage';
+import { pollPhaseItem } from '@/utils/monitor/quota-monitor';
 import { okAnswer, statusAnswer, accountAlarm, phaseOnTheHour } from './builders';
 
 const START = Date.UTC(2026, 10, 29, 0, 0, 0);

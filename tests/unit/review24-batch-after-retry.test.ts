@@ -1,7 +1,7 @@
 // Review 24: a robot that answers "too fast" (DingTalk 130101) or fails is backed off, and the messages written after
 // the one that failed wait for it (in order). deliver() sends the whole batch dueMessages chose at its start instead.
 import { describe, expect, it, vi } from 'vitest';
-import { teamOutboxItem } from '@/utils/storage';
+import { teamOutboxItem } from '@/utils/team/team-alerts';
 import { DING, entries, ok, team, world } from './team-builders';
 
 describe('after a retry answer, the rest of the batch to that robot waits', () => {

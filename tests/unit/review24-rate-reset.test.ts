@@ -3,7 +3,7 @@
 // last minute included: the queue then sends another 20 within the same minute (DingTalk blocks the robot for 10 min).
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMIT } from '@/utils/team/outbox';
-import { teamOutboxItem } from '@/utils/storage';
+import { teamOutboxItem } from '@/utils/team/team-alerts';
 import { DING, entries, team, world } from './team-builders';
 
 describe('the rate limit survives a test message and an edit', () => {

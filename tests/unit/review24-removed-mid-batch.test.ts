@@ -3,7 +3,8 @@
 // robot's group (up to 20), each waiting on the robot's answer while the removal waits behind them.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { teamDestinationsItem, teamOutboxItem } from '@/utils/storage';
+import { teamDestinationsItem } from '@/utils/storage';
+import { teamOutboxItem } from '@/utils/team/team-alerts';
 import { DING, entries, ok, team, world } from './team-builders';
 
 describe('a robot removed while its batch goes out', () => {

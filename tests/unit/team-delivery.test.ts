@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { TEAM_ALARM } from '@/utils/team/team-alerts';
 import { MAX_AGE, RATE_LIMIT, RATE_WINDOW, type OutboxEntry } from '@/utils/team/outbox';
-import { readCurrentViews, settingsItem, teamMemoryItem, teamOutboxItem, teamStatusItem } from '@/utils/storage';
+import { readCurrentViews, settingsItem, teamStatusItem } from '@/utils/storage';
+import { teamMemoryItem, teamOutboxItem } from '@/utils/team/team-alerts';
 import { moduleQuota } from './builders';
 import { A, DING, NOW, ok, team, WECOM, world } from './team-builders';
 

@@ -23,7 +23,6 @@ import {
   stateOf,
   alertMemoriesOf,
   alertMemoryItem,
-  pollPhaseItem,
   quotaStateItem,
   policyItem,
   readAccountsInUse,
@@ -41,6 +40,13 @@ import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
 import { removeOwnAccount, settleForgottenFirst } from '../accounts/account-writes';
 import { isManagedAccountId, type Account } from '../accounts/account';
 import { removalKeepsHistory } from '../settings/removal-keeps-history';
+import { storage } from 'wxt/utils/storage';
+
+/** Where in its period this install polls, in [0, 1): drawn once, so that installs on one key do not poll together. */
+export const pollPhaseItem = storage.defineItem<number>('local:pollPhase', {
+  init: () => Math.random(),
+  version: 1,
+});
 
 export type { RefreshTrigger } from './monitor-transition';
 

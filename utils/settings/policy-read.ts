@@ -3,7 +3,8 @@
 // "the policy was removed". Removal counts only when the browser reports it, or reads at least a minute apart agree.
 // Firefox's start-up read is final. The thin layer is utils/settings/sync-policy.ts.
 import { keyId } from '../history/history';
-import { hidesCompanyKey, managedAccounts, managesKeyPair, type Policy } from './policy';
+import { managedAccounts, managesKeyPair, type Policy } from './policy';
+import { hidesCompanyKey } from './hides-company-key';
 import { MINUTE } from '../monitor/retry-schedule';
 
 /** Reads that would remove the managed key pair must agree this far apart before they count. */

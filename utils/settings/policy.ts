@@ -201,18 +201,6 @@ export function effectiveCredentials(own: Credentials | null, policy: Policy | n
 export const namesHalfKeyPair = (policy: Policy | null): policy is Policy =>
   policy !== null && namesSinglePair(policy) && singlePair(policy) === null;
 
-/** Ignored values that would have said a company key: the key itself, the list, an entry that is not an account. */
-const COMPANY_KEY_VALUE = /^(companyKey|accounts(\.\d+(\.companyKey)?)?)$/;
-
-/**
- * The policy names an account or a key pair without saying its company key (the key ignored or missing beside a
- * SecretKey, the list or an entry unusable): which keys it means is not known, so none it named before is gone.
- */
-export const hidesCompanyKey = (policy: Policy | null): boolean =>
-  policy !== null &&
-  (policy.ignored.some((name) => COMPANY_KEY_VALUE.test(name)) ||
-    (policy.companyKey === undefined && (policy.secretKey !== undefined || policy.ignored.includes('secretKey'))));
-
 /** Whether a new policy changes the accounts it names (decided without reading the user's own: at once). */
 export function policyChangesKeyPair(before: Policy | null, after: Policy | null): boolean {
   const pairsOf = (policy: Policy | null) =>

@@ -2,7 +2,8 @@
 // confirmation states and the worker's removal follows (utils/monitor/quota-monitor.ts). Kept out of policy.ts, which
 // the popup loads.
 import { keyId } from '../history/key-id';
-import { hidesCompanyKey, managedAccounts, type Policy } from './policy';
+import { managedAccounts, type Policy } from './policy';
+import { hidesCompanyKey } from './hides-company-key';
 
 /** The policy names this company key, in a whole account or in half. Pure. */
 const namesCompanyKey = (policy: Policy | null, key: string): boolean =>

@@ -5,7 +5,20 @@ import { browser } from 'wxt/browser';
 import { keyId } from '../history/history';
 import { checkPolicy, type Policy } from './policy';
 import { applyPolicyRead, nextUnansweredRead, type PolicyEffect } from './policy-read';
-import { policyItem, policyKeyIdsItem, policyReadItem, readManagedKeyIds, readOwnCompanyKeys } from '../storage';
+import { policyItem, policyKeyIdsItem, readManagedKeyIds, readOwnCompanyKeys } from '../storage';
+import { storage } from 'wxt/utils/storage';
+import type { PendingRemoval } from './policy-read';
+
+/** Reads of storage.managed in this browser session: unanswered ones in a row, and a removal waiting to be confirmed. */
+export interface PolicyReadState {
+  unanswered: number;
+  pending: PendingRemoval | null;
+}
+
+/** Session storage: a new browser session starts counting again (two early reads of two starts never agree). */
+export const policyReadItem = storage.defineItem<PolicyReadState>('session:policyRead', {
+  fallback: { unanswered: 0, pending: null },
+});
 
 export const POLICY_ALARM = 'policy-read';
 

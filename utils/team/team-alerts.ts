@@ -6,8 +6,22 @@ import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
 import { nextTeamMessages } from './team-episodes';
 import type { Policy } from '../settings/policy';
-import { areaKey, policyItem, teamDestinationsItem, teamMemoryItem, teamOutboxItem, teamStatusItem, type CurrentViews } from '../storage';
+import { areaKey, policyItem, teamDestinationsItem, teamStatusItem, type CurrentViews } from '../storage';
 import { checkDestinations } from './destination';
+import { storage } from 'wxt/utils/storage';
+import type { OutboxEntry } from './outbox';
+
+/** Per destination id: the episodes announced to it ("<account id>|low:radar_id:remaining"), so each is sent once. */
+export const teamMemoryItem = storage.defineItem<Record<string, string[]>>('local:teamMemory', {
+  fallback: {},
+  version: 1,
+});
+
+/** Messages written before they are sent and removed when the robot accepts them (utils/team/outbox.ts). Worker only. */
+export const teamOutboxItem = storage.defineItem<OutboxEntry[]>('local:teamOutbox', {
+  fallback: [],
+  version: 1,
+});
 
 export const TEAM_ALARM = 'team-outbox';
 /** A robot that does not answer within this long counts as a network failure (retried). */
