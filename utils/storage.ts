@@ -394,7 +394,7 @@ export function alertMemoriesOf(
   for (const account of accounts) {
     const own = memories[account.id]?.key === account.key ? memories[account.id] : undefined;
     const latest = candidates.reduce<AlertMemory | undefined>(
-      (best, memory) => (memory.key === account.key && (memory.at ?? 0) > (best?.at ?? -1) ? memory : best),
+      (best, memory) => (memory.key === account.key && (memory.at ?? 0) > (best === undefined ? -1 : (best.at ?? 0)) ? memory : best),
       own,
     );
     if (latest) memories[account.id] = latest;

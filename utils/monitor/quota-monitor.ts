@@ -413,8 +413,12 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     await runner.inFlight.catch(() => undefined);
   }
 
-  /** Deletes one account's stored state (and any kept for its key), alert memory and alarms (not its history). */
-  async function dropAccountState(id: string, key: string | undefined): Promise<void> {
+  /**
+   * Deletes one account's stored state (and any kept for `key`), alert memory and alarms (not its history). When its
+   * company key's data stays (`keptKey`), a memory kept for that key under another id takes the removed one if it is
+   * newer: what was announced last stays known (a stale one would hide the next crossing).
+   */
+  async function dropAccountState(id: string, key: string | undefined, keptKey?: string): Promise<void> {
     await Promise.all(KINDS.map((kind) => browser.alarms.clear(alarmOf(kind, id))));
     await serially(async () => {
       const stored = await readStoredRecord();
@@ -423,7 +427,11 @@ export function createQuotaMonitor(deps: MonitorDeps) {
       const states = accountStatesOf(stored, inUse);
       const memories = alertMemoriesOf(stored, inUse);
       delete states[id];
+      const gone = memories[id];
       delete memories[id];
+      for (const [other, memory] of Object.entries(memories))
+        if (gone !== undefined && gone.key === keptKey && memory.key === keptKey && (gone.at ?? 0) > (memory.at ?? 0))
+          memories[other] = gone;
       for (const [other, state] of Object.entries(states))
         if (key !== undefined && (state.quota.snapshot?.key ?? state.quota.error?.key) === key) delete states[other];
       await browser.storage.local.set({ accountStates: states, alertMemories: memories });
@@ -449,7 +457,7 @@ export function createQuotaMonitor(deps: MonitorDeps) {
     // memory and history: the rule the settings page's confirmation states.
     const [policy, managedKeyIds] = await Promise.all([policyItem.getValue(), readManagedKeyIds()]);
     const keyStillUsed = removed !== null && removalKeepsHistory(policy, managedKeyIds, removed.key);
-    await dropAccountState(id, keyStillUsed ? undefined : removed?.key);
+    await dropAccountState(id, keyStillUsed ? undefined : removed?.key, keyStillUsed ? removed.key : undefined);
     if (removed && !keyStillUsed) await deleteHistory(keyId(removed.key));
     // The popup's choice goes with the account (a reader would ignore it, but it names the account).
     if ((await selectedAccountItem.getValue()) === id) await selectedAccountItem.removeValue();

@@ -83,6 +83,8 @@ export function createPolicySync(deps: PolicySyncDeps) {
     const seq = reads;
     // Before reading: an alarm reads again if this one never answers (the worker may sleep meanwhile).
     await serially(async () => {
+      // An earlier version kept one id (`policyKeyId`): the list is written once, so every reader finds it there.
+      if ((await policyKeyIdsItem.getValue()) === null) await policyKeyIdsItem.setValue(await readManagedKeyIds());
       const session = await policyReadItem.getValue();
       const unanswered = session.unanswered + 1;
       await policyReadItem.setValue({ ...session, unanswered });

@@ -107,32 +107,27 @@ export function nextTeamMessages(input: {
   const episodes = views.map((view) => accountEpisodes(view, now));
   const active = new Map(episodes.flatMap((e) => e.active.map((episode) => [episode.id, episode] as const)));
   const keyIds = input.keyIds ?? {};
-  const accountIds = new Set([...views.flatMap((view) => (view.account ? [view.account.id] : [])), ...Object.keys(keyIds)]);
+  const watched = views.flatMap((view) => (view.account ? [view.account.id] : []));
+  const accountIds = new Set([...watched, ...Object.keys(keyIds)]);
   const accountOf = (id: string) => id.slice(0, id.indexOf('|'));
   const ofKnownAccount = (id: string) => accountIds.has(accountOf(id));
-  /** The same episode of another account on the same company key (the user's own and the policy's, in turn). */
-  const onSameKey = (a: string, b: string) =>
-    a !== b &&
-    a.slice(accountOf(a).length) === b.slice(accountOf(b).length) &&
-    keyIds[accountOf(a)] !== undefined &&
-    keyIds[accountOf(a)] === keyIds[accountOf(b)];
+  /** The watched account on each company key: the user's own and the policy's watch one key in turn. */
+  const watchedOnKey = new Map(watched.flatMap((id) => (keyIds[id] === undefined ? [] : [[keyIds[id], id] as const])));
+  /** What an account not watched now was told counts for the account watching its key: one episode, told and ended once. */
+  const asWatched = (id: string) => {
+    const account = accountOf(id);
+    const twin = watched.includes(account) ? undefined : watchedOnKey.get(keyIds[account] ?? '');
+    return twin === undefined ? id : `${twin}${id.slice(account.length)}`;
+  };
   const decided = (id: string) => episodes.some((e) => e.decides(id));
   let outbox = [...input.outbox];
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
-    const told = (input.memory[destination.id] ?? []).filter(ofKnownAccount);
+    const told = [...new Set((input.memory[destination.id] ?? []).filter(ofKnownAccount).map(asWatched))];
     const next = told.filter((id) => active.has(id) || !decided(id));
-    /** Told ids taken over by the account now watching the same key: neither ended nor told again. */
-    const moved = new Set<string>();
     for (const [id, episode] of active) {
       if (told.includes(id)) continue;
       next.push(id);
-      const twin = next.find((other) => onSameKey(other, id) && !active.has(other));
-      if (twin) {
-        next.splice(next.indexOf(twin), 1);
-        moved.add(twin);
-        continue;
-      }
       // Back before its "back to normal" went out: that message is taken back, and the group was told already.
       const unsentEnd = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'end');
       if (unsentEnd) {
@@ -150,7 +145,7 @@ export function nextTeamMessages(input: {
         notBefore: now,
       });
     }
-    for (const id of told.filter((id) => !next.includes(id) && !moved.has(id))) {
+    for (const id of told.filter((id) => !next.includes(id))) {
       const unsent = outbox.find((entry) => entry.destinationId === destination.id && entry.episode === id && entry.type === 'start');
       // An episode that ended before its message went out is dropped with it: nothing to take back.
       if (unsent) outbox = outbox.filter((entry) => entry !== unsent);
