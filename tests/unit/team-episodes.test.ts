@@ -74,9 +74,9 @@ describe('the team’s messages, per robot', () => {
   it('an account that exists but is not watched for a while (set aside, or named in half) keeps its messages and memory', () => {
     const low = step([view(remaining(5))]);
     const aside = step([], low.memory, low.outbox, { [account.id]: 'k1' });
-    expect(aside).toEqual({ memory: low.memory, outbox: low.outbox });
+    expect(aside).toEqual({ memory: { r: [`${LOW_ID}#k1`] }, outbox: low.outbox });
     // Watched again with the same numbers: nothing is sent again.
-    expect(step([view(remaining(5))], aside.memory, []).outbox).toEqual([]);
+    expect(step([view(remaining(5))], aside.memory, [], { [account.id]: 'k1' }).outbox).toEqual([]);
   });
 
   it('the policy’s account on the same company key takes over what the user’s own was told: not told again, ended once', () => {
@@ -88,7 +88,7 @@ describe('the team’s messages, per robot', () => {
       managed: true,
     });
     const taken = step([managed(remaining(5))], low.memory, [], keyIds);
-    expect(taken).toEqual({ memory: { r: ['m1|low:radar_id:remaining'] }, outbox: [] });
+    expect(taken).toEqual({ memory: { r: ['m1|low:radar_id:remaining#k1'] }, outbox: [] });
     const ended = step([managed(remaining(80))], taken.memory, [], keyIds);
     expect(ended.outbox.map((e) => [e.type, e.episode])).toEqual([['end', 'm1|low:radar_id:remaining']]);
     // Another key's account is no twin: its own low is told.

@@ -5,6 +5,7 @@ import { formatNumber, formatWhen, t } from '../i18n';
 import { moduleName } from '../module-name';
 import { accountName } from '../accounts/account-name';
 import { announceAlerts, nextAlerts } from './alerts';
+import { keepNewestPerKey } from './newest-memory';
 import { badgeLook, badgeReasons, badgeTitle, ERROR_COLORS, LOW_COLORS, PACE_COLORS, STALE_COLORS, type BadgeLook } from './badge';
 import { EMPTY_QUOTA_STATE } from '../qcc/quota-types';
 import { readKnownAccountIds, type AlertMemory, type CurrentView, type CurrentViews } from '../storage';
@@ -86,7 +87,7 @@ export async function announceAll(all: CurrentViews, now: number): Promise<void>
   // Notifications take a while: an account removed (or forgotten) meanwhile must not get its memory back. Only the
   // accounts that exist at the moment of writing keep one.
   const known = await readKnownAccountIds();
-  const kept = Object.fromEntries(Object.entries(memories).filter(([id]) => known.includes(id)));
+  const kept = keepNewestPerKey(all.memories, Object.fromEntries(Object.entries(memories).filter(([id]) => known.includes(id))));
   const first = all.views[0]?.account;
   const single = first && known.includes(first.id) ? memories[first.id] : undefined;
   if (Object.keys(kept).length > 0) await browser.storage.local.set({ alertMemories: kept, ...(single ? { alertMemory: single } : {}) });

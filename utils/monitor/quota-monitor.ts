@@ -40,6 +40,7 @@ import { EMPTY_QUOTA_STATE, type QuotaState } from '../qcc/quota-types';
 import { removeOwnAccount, settleForgottenFirst } from '../accounts/account-writes';
 import { isManagedAccountId, type Account } from '../accounts/account';
 import { removalKeepsHistory } from '../settings/removal-keeps-history';
+import { keepNewestPerKey } from '../alerts/newest-memory';
 import { storage } from 'wxt/utils/storage';
 
 /** Where in its period this install polls, in [0, 1): drawn once, so that installs on one key do not poll together. */
@@ -425,13 +426,10 @@ export function createQuotaMonitor(deps: MonitorDeps) {
       const { accounts } = storedStateOf(stored);
       const inUse = accounts.map((view) => view.account);
       const states = accountStatesOf(stored, inUse);
-      const memories = alertMemoriesOf(stored, inUse);
+      const before = alertMemoriesOf(stored, inUse);
+      const { [id]: _removed, ...rest } = before;
+      const memories = keptKey === undefined ? rest : keepNewestPerKey(before, rest);
       delete states[id];
-      const gone = memories[id];
-      delete memories[id];
-      for (const [other, memory] of Object.entries(memories))
-        if (gone !== undefined && gone.key === keptKey && memory.key === keptKey && (gone.at ?? 0) > (memory.at ?? 0))
-          memories[other] = gone;
       for (const [other, state] of Object.entries(states))
         if (key !== undefined && (state.quota.snapshot?.key ?? state.quota.error?.key) === key) delete states[other];
       await browser.storage.local.set({ accountStates: states, alertMemories: memories });

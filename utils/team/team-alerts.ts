@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { KIND_ORIGINS, type Destination, type TeamKind } from './destination';
 import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
-import { nextTeamMessages } from './team-episodes';
+import { episodeOfTold, nextTeamMessages } from './team-episodes';
 import type { Policy } from '../settings/policy';
 import { areaKey, policyItem, teamDestinationsItem, teamStatusItem, type CurrentViews } from '../storage';
 import { checkDestinations } from './destination';
@@ -107,7 +107,8 @@ export function createTeamAlerts(deps: TeamDeps) {
         const memory = await teamMemoryItem.getValue();
         const untold = (id: string, told: string[]) =>
           told.filter(
-            (episode) => !drop.some((entry) => entry.type === 'start' && entry.destinationId === id && entry.episode === episode),
+            (episode) =>
+              !drop.some((entry) => entry.type === 'start' && entry.destinationId === id && entry.episode === episodeOfTold(episode)),
           );
         const next = Object.fromEntries(Object.entries(memory).map(([id, told]) => [id, untold(id, told)]));
         await browser.storage.local.set({ teamOutbox: outbox, teamMemory: next });

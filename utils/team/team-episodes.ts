@@ -89,6 +89,9 @@ export function accountEpisodes(view: CurrentView, now: number): { active: Episo
   return { active, decides };
 }
 
+/** The episode id of a told entry (`<episode id>#<keyId>`, or the episode id alone as earlier versions wrote it). */
+export const episodeOfTold = (entry: string): string => (entry.includes('#') ? entry.slice(0, entry.lastIndexOf('#')) : entry);
+
 /** The messages the accounts' views call for, per robot, and what each robot has been told. Pure. */
 export function nextTeamMessages(input: {
   views: CurrentView[];
@@ -108,22 +111,34 @@ export function nextTeamMessages(input: {
   const active = new Map(episodes.flatMap((e) => e.active.map((episode) => [episode.id, episode] as const)));
   const keyIds = input.keyIds ?? {};
   const watched = views.flatMap((view) => (view.account ? [view.account.id] : []));
-  const accountIds = new Set([...watched, ...Object.keys(keyIds)]);
   const accountOf = (id: string) => id.slice(0, id.indexOf('|'));
-  const ofKnownAccount = (id: string) => accountIds.has(accountOf(id));
-  /** The watched account on each company key: the user's own and the policy's watch one key in turn. */
-  const watchedOnKey = new Map(watched.flatMap((id) => (keyIds[id] === undefined ? [] : [[keyIds[id], id] as const])));
-  /** What an account not watched now was told counts for the account watching its key: one episode, told and ended once. */
-  const asWatched = (id: string) => {
+  /** An account's company key: known, or read from the id of the policy's (`m<keyId>`) or a migrated pair's (`k<keyId>`). */
+  const keyIdOf = (account: string) => keyIds[account] ?? (/^[mk]/.test(account) ? account.slice(1) : '');
+  /**
+   * Who holds what was told of each company key: the account watching it, else an account there is on it (the user's
+   * own and the policy's watch one key in turn). Told entries carry their key (`<episode id>#<keyId>`), so what was
+   * told of a key stays with the key: one episode, told and ended once, whichever account watches, and nothing of it
+   * counts for another key after the user edits an account's company key.
+   */
+  const holders = new Map<string, string>();
+  for (const id of [...watched, ...Object.keys(keyIds)]) if (keyIdOf(id) !== '' && !holders.has(keyIdOf(id))) holders.set(keyIdOf(id), id);
+  const known = new Set([...watched, ...Object.keys(keyIds)]);
+  /** A told entry as the episode id of the account holding its key now; null when no account there is holds it. */
+  const heldAs = (entry: string): string | null => {
+    const hash = entry.lastIndexOf('#');
+    const id = episodeOfTold(entry);
     const account = accountOf(id);
-    const twin = watched.includes(account) ? undefined : watchedOnKey.get(keyIds[account] ?? '');
-    return twin === undefined ? id : `${twin}${id.slice(account.length)}`;
+    const key = hash < 0 ? keyIdOf(account) : entry.slice(hash + 1);
+    const holder = key === '' ? (known.has(account) ? account : undefined) : holders.get(key);
+    return holder === undefined ? null : `${holder}${id.slice(account.length)}`;
   };
+  const withKey = (id: string) => (keyIdOf(accountOf(id)) === '' ? id : `${id}#${keyIdOf(accountOf(id))}`);
+  const ofKnownAccount = (id: string) => known.has(accountOf(id));
   const decided = (id: string) => episodes.some((e) => e.decides(id));
   let outbox = [...input.outbox];
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
-    const told = [...new Set((input.memory[destination.id] ?? []).filter(ofKnownAccount).map(asWatched))];
+    const told = [...new Set((input.memory[destination.id] ?? []).flatMap((entry) => heldAs(entry) ?? []))];
     const next = told.filter((id) => active.has(id) || !decided(id));
     for (const [id, episode] of active) {
       if (told.includes(id)) continue;
@@ -164,7 +179,7 @@ export function nextTeamMessages(input: {
           });
       }
     }
-    memory[destination.id] = next;
+    memory[destination.id] = next.map(withKey);
   }
   // A removed account's messages go with it.
   outbox = outbox.filter((entry) => ofKnownAccount(entry.episode));
