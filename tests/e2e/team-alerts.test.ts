@@ -180,7 +180,7 @@ describe('team alerts reach the group robots (real Chromium, zh_CN)', () => {
     expect(Object.values(status).filter((s) => s.refused || s.noPermission)).toEqual([]);
     const memory = Object.values((stored.teamMemory ?? {}) as Record<string, string[]>);
     expect(memory).toHaveLength(2);
-    for (const told of memory) expect(told).toEqual([expect.stringMatching(/\|low:radar_id:remaining$/)]);
+    for (const told of memory) expect(told).toEqual([expect.stringMatching(/\|low:radar_id:remaining#[0-9a-f]+$/)]);
 
     // The restarted worker does send when there is news: the episode ends, and each robot hears "back to normal" once.
     standIn.setRows(ROWS);

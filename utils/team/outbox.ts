@@ -15,6 +15,8 @@ export interface OutboxEntry {
   destinationId: string;
   /** The episode the message belongs to ("<account id>|low:radar_id:remaining"); a start and an end share it. */
   episode: string;
+  /** The `keyId` of the account's company key: the message follows what was told of that key to the account holding it. */
+  keyId?: string;
   type: 'start' | 'end';
   /** The words, in the UI language of the moment it was written: never a key, a SecretKey or an address. */
   text: string;

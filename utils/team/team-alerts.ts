@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { KIND_ORIGINS, type Destination, type TeamKind } from './destination';
 import { afterAnswer, dueMessages } from './outbox';
 import { readRobotAnswer, robotRequest, type RobotAnswer } from './robot-request';
-import { episodeOfTold, nextTeamMessages } from './team-episodes';
+import { nextTeamMessages, sameEpisode } from './team-episodes';
 import type { Policy } from '../settings/policy';
 import { areaKey, policyItem, teamDestinationsItem, teamStatusItem, type CurrentViews } from '../storage';
 import { checkDestinations } from './destination';
@@ -107,8 +107,7 @@ export function createTeamAlerts(deps: TeamDeps) {
         const memory = await teamMemoryItem.getValue();
         const untold = (id: string, told: string[]) =>
           told.filter(
-            (episode) =>
-              !drop.some((entry) => entry.type === 'start' && entry.destinationId === id && entry.episode === episodeOfTold(episode)),
+            (episode) => !drop.some((entry) => entry.type === 'start' && entry.destinationId === id && sameEpisode(episode, entry)),
           );
         const next = Object.fromEntries(Object.entries(memory).map(([id, told]) => [id, untold(id, told)]));
         await browser.storage.local.set({ teamOutbox: outbox, teamMemory: next });

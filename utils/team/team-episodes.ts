@@ -92,6 +92,14 @@ export function accountEpisodes(view: CurrentView, now: number): { active: Episo
 /** The episode id of a told entry (`<episode id>#<keyId>`, or the episode id alone as earlier versions wrote it). */
 export const episodeOfTold = (entry: string): string => (entry.includes('#') ? entry.slice(0, entry.lastIndexOf('#')) : entry);
 
+/** A told entry and a message are of one episode: the same episode of the same company key, whichever account holds it. */
+export function sameEpisode(told: string, entry: Pick<OutboxEntry, 'episode' | 'keyId'>): boolean {
+  const id = episodeOfTold(told);
+  if (!told.includes('#') || entry.keyId === undefined) return id === entry.episode;
+  const suffix = (episode: string) => episode.slice(episode.indexOf('|'));
+  return told.slice(told.lastIndexOf('#') + 1) === entry.keyId && suffix(id) === suffix(entry.episode);
+}
+
 /** The messages the accounts' views call for, per robot, and what each robot has been told. Pure. */
 export function nextTeamMessages(input: {
   views: CurrentView[];
@@ -133,9 +141,14 @@ export function nextTeamMessages(input: {
     return holder === undefined ? null : `${holder}${id.slice(account.length)}`;
   };
   const withKey = (id: string) => (keyIdOf(accountOf(id)) === '' ? id : `${id}#${keyIdOf(accountOf(id))}`);
+  const keyOf = (id: string) => (keyIdOf(accountOf(id)) === '' ? {} : { keyId: keyIdOf(accountOf(id)) });
   const ofKnownAccount = (id: string) => known.has(accountOf(id));
   const decided = (id: string) => episodes.some((e) => e.decides(id));
-  let outbox = [...input.outbox];
+  // Messages not sent yet follow what was told of their key to the account holding it (the same object when unchanged).
+  let outbox = input.outbox.map((entry) => {
+    const held = entry.keyId === undefined ? null : heldAs(`${entry.episode}#${entry.keyId}`);
+    return held === null || held === entry.episode ? entry : { ...entry, episode: held };
+  });
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
     const told = [...new Set((input.memory[destination.id] ?? []).flatMap((entry) => heldAs(entry) ?? []))];
@@ -153,6 +166,7 @@ export function nextTeamMessages(input: {
         id: input.newId(),
         destinationId: destination.id,
         episode: id,
+        ...keyOf(id),
         type: 'start',
         text: episode.text,
         createdAt: now,
@@ -171,6 +185,7 @@ export function nextTeamMessages(input: {
             id: input.newId(),
             destinationId: destination.id,
             episode: id,
+            ...keyOf(id),
             type: 'end',
             text: recovery,
             createdAt: now,
