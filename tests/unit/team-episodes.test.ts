@@ -74,7 +74,7 @@ describe('the team’s messages, per robot', () => {
   it('an account that exists but is not watched for a while (set aside, or named in half) keeps its messages and memory', () => {
     const low = step([view(remaining(5))]);
     const aside = step([], low.memory, low.outbox, { [account.id]: 'k1' });
-    expect(aside).toEqual({ memory: { r: [`${LOW_ID}#k1`] }, outbox: low.outbox });
+    expect(aside).toEqual({ memory: { r: [`${LOW_ID}#k1`] }, outbox: low.outbox.map((entry) => ({ ...entry, keyId: 'k1' })) });
     // Watched again with the same numbers: nothing is sent again.
     expect(step([view(remaining(5))], aside.memory, [], { [account.id]: 'k1' }).outbox).toEqual([]);
   });

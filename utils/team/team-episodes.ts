@@ -144,10 +144,20 @@ export function nextTeamMessages(input: {
   const keyOf = (id: string) => (keyIdOf(accountOf(id)) === '' ? {} : { keyId: keyIdOf(accountOf(id)) });
   const ofKnownAccount = (id: string) => known.has(accountOf(id));
   const decided = (id: string) => episodes.some((e) => e.decides(id));
-  // Messages not sent yet follow what was told of their key to the account holding it (the same object when unchanged).
-  let outbox = input.outbox.map((entry) => {
-    const held = entry.keyId === undefined ? null : heldAs(`${entry.episode}#${entry.keyId}`);
-    return held === null || held === entry.episode ? entry : { ...entry, episode: held };
+  /** The key of a message written before messages carried one: its account's, else that of its told entry. */
+  const toldKeyOf = (entry: OutboxEntry) => {
+    const told = (input.memory[entry.destinationId] ?? []).find((t) => t.includes('#') && episodeOfTold(t) === entry.episode);
+    return told === undefined ? '' : told.slice(told.lastIndexOf('#') + 1);
+  };
+  // Messages not sent yet go with what was told of their key: to the account holding it, or away when none does (its
+  // account gone, or now on another key). The same object when nothing changes, so a repaint writes nothing.
+  let outbox = input.outbox.flatMap((entry) => {
+    const key = entry.keyId ?? (keyIdOf(accountOf(entry.episode)) || toldKeyOf(entry));
+    const held = heldAs(key === '' ? entry.episode : `${entry.episode}#${key}`);
+    if (held === null) return [];
+    return held === entry.episode && (key === '' || entry.keyId === key)
+      ? [entry]
+      : [{ ...entry, episode: held, ...(key === '' ? {} : { keyId: key }) }];
   });
   const memory: Record<string, string[]> = {};
   for (const destination of destinations) {
