@@ -187,3 +187,14 @@ export async function tenDaysOf(key: string, now: number): Promise<Sample[]> {
   for (let day = 9; day >= 0; day -= 1) await recordAnswer(key, historySample(now - day * 86_400_000, 100 - day));
   return readHistory(key);
 }
+
+/** The company key and pair an administrator's policy names in the worker's policy tests. */
+export const MANAGED_KEY = 'MANAGEDKEY0123456789ABCDEF012345';
+export const MANAGED_PAIR = { companyKey: MANAGED_KEY, secretKey: 'MANAGEDSECRET' };
+
+/** Lets the worker's listeners, storage writes and notifications run (fake browser, real timers). */
+export const settle = (ms = 80) => new Promise((done) => setTimeout(done, ms));
+
+/** A good getQuota answer with risk monitoring alone: `consumed` of `total` used, all of it deletable. */
+export const radarAnswer = (consumed: number, total = 50) =>
+  okAnswer([{ id: 'radar_id', totalCount: total, canDeletedCount: total, consumedCount: consumed }]);

@@ -22,15 +22,24 @@ import {
 } from '@/utils/storage';
 import { policyReadItem } from '@/utils/settings/sync-policy';
 import { managedAccountId } from '@/utils/accounts/account';
-import { accountAlarm, HEALTHY_MODULES, historySample, md5, okAnswer, statusAnswer, tenDaysOf, workerTestbed } from './builders';
+import {
+  accountAlarm,
+  HEALTHY_MODULES,
+  historySample,
+  MANAGED_KEY as MANAGED,
+  MANAGED_PAIR as POLICY_PAIR,
+  md5,
+  okAnswer,
+  settle,
+  statusAnswer,
+  tenDaysOf,
+  workerTestbed,
+} from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0); // 12:00 in Beijing
-const MANAGED = 'MANAGEDKEY0123456789ABCDEF012345';
 const OWN = 'OWNKEY0123456789ABCDEF0123456789';
-const POLICY_PAIR = { companyKey: MANAGED, secretKey: 'MANAGEDSECRET' };
 const bed = workerTestbed(NOW);
 const { fetch } = bed;
-const settle = () => new Promise((done) => setTimeout(done, 50));
 const keysAsked = () => fetch.mock.calls.map(([url]) => (url as string).split('key=')[1]);
 
 /** A browser whose storage.managed.get() never answers, as Chromium's may for a whole session. */

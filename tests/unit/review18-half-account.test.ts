@@ -1,19 +1,18 @@
 // Issue 18, item 2, with the policy's `accounts`: half an account, an ignored value or a half single pair beside
 // accounts must delete nothing of any key (before the fix they deleted the key's whole history).
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
+
 import { readHistory } from '@/utils/history/history';
 import { checkPolicy } from '@/utils/settings/policy';
 import { policyItem } from '@/utils/storage';
 import { tenDaysOf, workerTestbed } from './builders';
+import { policyBecomes, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const A = 'ACCOUNTAKEY0123456789ABCDEF01234';
 const B = 'ACCOUNTBKEY0123456789ABCDEF01234';
 const S = 'SINGLEPAIRKEY0123456789ABCDEF012';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 50));
 
 const FULL = {
   companyKey: S,
@@ -37,13 +36,9 @@ describe('a half or ignored managed account deletes nothing', () => {
   ])('%s: that key’s history is whole afterwards', async (_name, victim, broken) => {
     await policyItem.setValue(checkPolicy(FULL));
     const before = await tenDaysOf(victim, NOW);
-    await fakeBrowser.storage.managed.set(FULL);
-    background.main();
-    await settle();
+    await startWorkerWithPolicy(FULL);
     // IT's typo, reported by the browser (a confirmed read).
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set(broken);
-    await settle();
+    await policyBecomes(broken);
     expect(await readHistory(victim)).toEqual(before);
   });
 });

@@ -3,30 +3,24 @@
 // that key misses its SecretKey for a moment, removing the user's own duplicate deleted the managed key's history.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { readHistory } from '@/utils/history/history';
 import { managedAccountId } from '@/utils/accounts/account';
 import { accountStatesItem } from '@/utils/storage';
-import { tenDaysOf, workerTestbed } from './builders';
+import { MANAGED_KEY as M, settle, tenDaysOf, workerTestbed } from './builders';
+import { policyBecomes, refreshNow, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the policy’s account on a key misses its SecretKey for a while', () => {
   it('removing the user’s own account on that key keeps the managed key’s history', async () => {
     const POLICY = { accounts: [{ name: 'IT', companyKey: M, secretKey: 'MANAGEDSECRET' }] };
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRET' });
     const history = await tenDaysOf(M, NOW);
-    await fakeBrowser.storage.managed.set(POLICY);
-    background.main();
-    await settle();
+    await startWorkerWithPolicy(POLICY);
     // The SecretKey goes missing for a while (reported by the browser): half an account, which deletes nothing.
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ accounts: [{ name: 'IT', companyKey: M }] });
-    await settle();
+    await policyBecomes({ accounts: [{ name: 'IT', companyKey: M }] });
     await fakeBrowser.runtime.sendMessage({ type: 'remove-account', accountId: 'own-m' });
     await settle();
     // IT completes the policy again.
@@ -36,11 +30,8 @@ describe('the policy’s account on a key misses its SecretKey for a while', () 
   });
 
   it('a message to remove the policy’s account (the page offers no such button) deletes nothing of it', async () => {
-    await fakeBrowser.storage.managed.set({ accounts: [{ name: 'IT', companyKey: M, secretKey: 'MANAGEDSECRET' }] });
-    background.main();
-    await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await startWorkerWithPolicy({ accounts: [{ name: 'IT', companyKey: M, secretKey: 'MANAGEDSECRET' }] });
+    await refreshNow();
     const history = await readHistory(M);
     const states = await accountStatesItem.getValue();
     expect(history.length).toBeGreaterThan(0);

@@ -5,24 +5,20 @@
 // history, which the policy's account found empty once IT completed it.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { readHistory } from '@/utils/history/history';
-import { tenDaysOf, workerTestbed } from './builders';
+import { MANAGED_KEY as M, settle, tenDaysOf, workerTestbed } from './builders';
+import { startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the policy names an account of its list in half from the start', () => {
   it('removing the user’s own account on that company key keeps the key’s history (as with a half single pair)', async () => {
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRET' });
     const history = await tenDaysOf(M, NOW);
     // IT rolls the policy out with the account's SecretKey still missing.
-    await fakeBrowser.storage.managed.set({ accounts: [{ name: 'IT', companyKey: M }] });
-    background.main();
-    await settle();
+    await startWorkerWithPolicy({ accounts: [{ name: 'IT', companyKey: M }] });
     await fakeBrowser.runtime.sendMessage({ type: 'remove-account', accountId: 'own-m' });
     await settle();
     expect((await readHistory(M)).slice(0, history.length), 'history of the company key the policy names in half').toEqual(history);
@@ -31,9 +27,7 @@ describe('the policy names an account of its list in half from the start', () =>
   it('control: the same with a half single pair keeps it', async () => {
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRET' });
     const history = await tenDaysOf(M, NOW);
-    await fakeBrowser.storage.managed.set({ companyKey: M });
-    background.main();
-    await settle();
+    await startWorkerWithPolicy({ companyKey: M });
     await fakeBrowser.runtime.sendMessage({ type: 'remove-account', accountId: 'own-m' });
     await settle();
     expect((await readHistory(M)).slice(0, history.length)).toEqual(history);

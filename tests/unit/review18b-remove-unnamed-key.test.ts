@@ -5,25 +5,22 @@
 // policy names it": the user's explicit removal (confirmed after "all history … cannot be undone") left A's history.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { readHistory } from '@/utils/history/history';
-import { tenDaysOf, workerTestbed } from './builders';
+import { settle, tenDaysOf, workerTestbed } from './builders';
+import { startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const A = 'MANAGEDKEY0123456789ABCDEF012345';
 const B = 'OTHERKEY00123456789ABCDEF0123456';
 const C = 'THIRDKEY00123456789ABCDEF0123456';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the policy no longer names a key while another of its accounts is half', () => {
   it('removing the user’s own account on that key deletes the key’s history', async () => {
     await saveAccount({ id: 'own-a', name: '', key: A, secretKey: 'OWNSECRET' });
     await tenDaysOf(A, NOW);
-    await fakeBrowser.storage.managed.set({ accounts: [{ name: 'IT', companyKey: A, secretKey: 'SECRETA' }] });
-    background.main();
-    await settle();
+    await startWorkerWithPolicy({ accounts: [{ name: 'IT', companyKey: A, secretKey: 'SECRETA' }] });
     // IT replaces A by B; C's SecretKey is still to come (reported by the browser).
     await fakeBrowser.storage.managed.clear();
     await fakeBrowser.storage.managed.set({

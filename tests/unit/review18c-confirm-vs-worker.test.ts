@@ -4,25 +4,22 @@
 // "all its history … cannot be undone", and the worker kept the history. Both now follow removalKeepsHistory.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { readHistory } from '@/utils/history/history';
 import { removalKeepsHistory } from '@/utils/settings/removal-keeps-history';
 import { policyItem, policyKeyIdsItem } from '@/utils/storage';
-import { tenDaysOf, workerTestbed } from './builders';
+import { settle, tenDaysOf, workerTestbed } from './builders';
+import { startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const A = 'MANAGEDKEY0123456789ABCDEF01AAAA';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('removing an own account while the policy hides the company key of its account', () => {
   it('the page’s “history stays / is deleted” matches what the worker does', async () => {
     await saveAccount({ id: 'own-a', name: '', key: A, secretKey: 'OWNSECRETAAAA' });
     await tenDaysOf(A, NOW);
-    await fakeBrowser.storage.managed.set({ accounts: [{ name: 'IT', companyKey: A, secretKey: 'SECRETA' }] });
-    background.main();
-    await settle();
+    await startWorkerWithPolicy({ accounts: [{ name: 'IT', companyKey: A, secretKey: 'SECRETA' }] });
     // IT edits the entry and a space slips into the company key (reported by the browser).
     await fakeBrowser.storage.managed.clear();
     await fakeBrowser.storage.managed.set({

@@ -4,15 +4,13 @@
 // mistake) and the SecretKey gets a space. hidesCompanyKey (policy.ts) only looks at a *usable* secretKey beside a
 // missing companyKey, so this policy counts as "names no key": the managed key's history is deleted at once.
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
+
 import { readHistory } from '@/utils/history/history';
-import { tenDaysOf, workerTestbed } from './builders';
+import { MANAGED_KEY as M, tenDaysOf, workerTestbed } from './builders';
+import { policyBecomes, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the single pair’s company key missing beside its SecretKey', () => {
   it.each([
@@ -20,12 +18,8 @@ describe('the single pair’s company key missing beside its SecretKey', () => {
     ['control: the SecretKey usable', 'MANAGEDSECRET'],
   ])('keeps the managed key’s history: %s', async (_name, secretKey) => {
     const history = await tenDaysOf(M, NOW);
-    await fakeBrowser.storage.managed.set({ companyKey: M, secretKey: 'MANAGEDSECRET' });
-    background.main();
-    await settle();
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ secretKey });
-    await settle();
+    await startWorkerWithPolicy({ companyKey: M, secretKey: 'MANAGEDSECRET' });
+    await policyBecomes({ secretKey });
     expect((await readHistory(M)).slice(0, history.length), 'history of the managed key').toEqual(history);
   });
 });

@@ -5,43 +5,33 @@
 // was half, and it took the own account's memory by key: announced once.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
-import { okAnswer, workerTestbed } from './builders';
+import { MANAGED_KEY as M, MANAGED_PAIR as PAIR, radarAnswer, settle, workerTestbed } from './builders';
+import { policyBecomes, refreshNow, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
-const PAIR = { companyKey: M, secretKey: 'MANAGEDSECRET' };
 const bed = workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('whole → half → whole single pair, with the user’s own account on the same key', () => {
   it('a low crossing announced during the half period is not announced again', async () => {
     let consumed = 2;
-    bed.fetch.mockImplementation(async () => okAnswer([{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: consumed }]));
+    bed.fetch.mockImplementation(async () => radarAnswer(consumed));
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await fakeBrowser.storage.managed.set(PAIR);
-    background.main();
-    await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await startWorkerWithPolicy(PAIR);
+    await refreshNow();
     expect(create).not.toHaveBeenCalled();
     // The SecretKey goes missing: the user's own account on M watches; risk monitoring runs low.
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ companyKey: M });
-    await settle();
+    await policyBecomes({ companyKey: M });
     // Meanwhile the user saves their own pair on M to keep watching (the policy's account is not checked).
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRETMMMM' });
     await settle();
     consumed = 48;
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(create).toHaveBeenCalledTimes(1);
     // IT completes the pair again; the numbers are the same.
     await fakeBrowser.storage.managed.set(PAIR);
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(create, 'notifications for the one low crossing').toHaveBeenCalledTimes(1);
   });
 });

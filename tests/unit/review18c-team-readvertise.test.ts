@@ -5,46 +5,32 @@
 // period and told the robot, the policy's account tells it again once whole.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
-import { okAnswer, workerTestbed } from './builders';
+import { MANAGED_KEY as M, MANAGED_PAIR as PAIR, radarAnswer, settle, workerTestbed } from './builders';
 import { DING, ok } from './team-builders';
+import { policyBecomes, refreshNow, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
-const PAIR = { companyKey: M, secretKey: 'MANAGEDSECRET' };
 const bed = workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('whole → half → whole single pair, with the user’s own account on the same key', () => {
   it('tells the team’s robot of one low crossing once', async () => {
     let consumed = 2;
-    bed.fetch.mockImplementation(async (input) =>
-      (input as string).includes('dingtalk')
-        ? ok()
-        : okAnswer([{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: consumed }]),
-    );
+    bed.fetch.mockImplementation(async (input) => ((input as string).includes('dingtalk') ? ok() : radarAnswer(consumed)));
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await fakeBrowser.storage.local.set({ teamDestinations: [{ ...DING, recovery: false }] });
     const robot = () => bed.fetch.mock.calls.filter(([input]) => (input as string).includes('dingtalk')).length;
-    await fakeBrowser.storage.managed.set(PAIR);
-    background.main();
-    await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ companyKey: M });
-    await settle();
+    await startWorkerWithPolicy(PAIR);
+    await refreshNow();
+    await policyBecomes({ companyKey: M });
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRETMMMM' });
     await settle();
     consumed = 48;
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(robot()).toBe(1);
     await fakeBrowser.storage.managed.set(PAIR);
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(robot(), 'messages to the robot for the one low crossing').toBe(1);
   });
 });

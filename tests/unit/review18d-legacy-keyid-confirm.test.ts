@@ -14,12 +14,11 @@ import { readHistory } from '@/utils/history/history';
 import { removalKeepsHistory } from '@/utils/settings/removal-keeps-history';
 import { policyItem, policyKeyIdsItem } from '@/utils/storage';
 import type { Policy } from '@/utils/settings/policy';
-import { tenDaysOf, workerTestbed } from './builders';
+import { settle, tenDaysOf, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const A = 'MANAGEDKEY0123456789ABCDEF01AAAA';
 workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('an update from a version that kept `policyKeyId`, the policy hiding its company key, no managed answer yet', () => {
   it('the page’s “history stays / is deleted” matches what the worker does', async () => {

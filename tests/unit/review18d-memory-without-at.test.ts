@@ -14,10 +14,9 @@ import { keyId } from '@/utils/history/key-id';
 import { showStoredState } from '@/utils/alerts/show-state';
 import { alertMemoriesOf, policyItem, policyKeyIdsItem } from '@/utils/storage';
 import type { Policy } from '@/utils/settings/policy';
-import { moduleQuota, workerTestbed } from './builders';
+import { MANAGED_KEY as M, moduleQuota, workerTestbed } from './builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
 workerTestbed(NOW);
 const LOW = 'radar_id:remaining';
 

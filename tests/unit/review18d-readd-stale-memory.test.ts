@@ -6,44 +6,34 @@
 // (Fixed: when the key's data stays, the removed memory replaces older ones kept for the key.)
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
-import { okAnswer, workerTestbed } from './builders';
+import { MANAGED_KEY as M, MANAGED_PAIR as PAIR, radarAnswer, settle, workerTestbed } from './builders';
+import { policyBecomes, refreshNow, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
-const PAIR = { companyKey: M, secretKey: 'MANAGEDSECRET' };
 const bed = workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the policy names M in half; the user’s own account on M is removed and added again', () => {
   it('a low crossing after the quota recovered is announced', async () => {
     let consumed = 48;
-    bed.fetch.mockImplementation(async () => okAnswer([{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: consumed }]));
+    bed.fetch.mockImplementation(async () => radarAnswer(consumed));
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await fakeBrowser.storage.managed.set(PAIR);
-    background.main();
-    await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await startWorkerWithPolicy(PAIR);
+    await refreshNow();
     expect(create).toHaveBeenCalledTimes(1); // the policy's account: low
     // The SecretKey goes missing; the user watches M with their own pair; the quota recovers.
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ companyKey: M });
-    await settle();
+    await policyBecomes({ companyKey: M });
     consumed = 2;
     await saveAccount({ id: 'own-m', name: '', key: M, secretKey: 'OWNSECRETMMMM' });
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     // The user removes their account and adds it again (a new SecretKey, say); meanwhile the quota ran low again.
     await fakeBrowser.runtime.sendMessage({ type: 'remove-account', accountId: 'own-m' });
     await settle();
     consumed = 48;
     await saveAccount({ id: 'own-m2', name: '', key: M, secretKey: 'OWNSECRETMMM2' });
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(create.mock.calls.length, 'notifications: the first low, and the new one').toBe(2);
   });
 });

@@ -5,35 +5,21 @@
 // and the stale twin swallows it: the group hears nothing, neither the recovery nor the new low.
 // (Fixed: what an account not watched was told counts as told to the account watching its key, which decides it.)
 import { describe, expect, it } from 'vitest';
-import { nextTeamMessages } from '@/utils/team/team-episodes';
-import type { Destination } from '@/utils/team/destination';
-import type { QuotaState } from '@/utils/qcc/quota-types';
-import type { CurrentView } from '@/utils/storage';
-import { EPISODE_ACCOUNT, episodeView } from './team-builders';
-import { moduleQuota } from './builders';
 
-const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const ROBOT: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
+import type { CurrentView } from '@/utils/storage';
+import { EPISODE_ACCOUNT, episodeView, episodeViewAs, radarUsed, SLACK, teamSteps } from './team-builders';
+
 const account = EPISODE_ACCOUNT;
-const remaining = (left: number): QuotaState => ({
-  snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, 100 - left, 100)], fetchedAt: NOW },
-  error: null,
-});
-const managed = (state: QuotaState): CurrentView => ({
-  ...episodeView(state),
-  account: { ...account, id: 'm1', managed: true },
-  managed: true,
-});
-let n = 0;
+const remaining = (left: number) => radarUsed(100 - left);
 const keyIds = { [account.id]: 'k1', m1: 'k1' };
-const step = (views: CurrentView[], memory: Record<string, string[]>) =>
-  nextTeamMessages({ views, keyIds, destinations: [ROBOT], memory, outbox: [], now: NOW, newId: () => `m${++n}` });
+const teamStep = teamSteps(SLACK);
+const step = (views: CurrentView[], memory: Record<string, string[]>) => teamStep(views, keyIds, memory);
 
 describe('the policy’s account took over the key after the user’s own told the robot of a low', () => {
   const run = () => {
     const told = step([episodeView(remaining(5))], {});
-    const recovered = step([managed(remaining(80))], told.memory);
-    const lowAgain = step([managed(remaining(5))], recovered.memory);
+    const recovered = step([episodeViewAs(remaining(80), 'm1')], told.memory);
+    const lowAgain = step([episodeViewAs(remaining(5), 'm1')], recovered.memory);
     return { recovered, lowAgain };
   };
 

@@ -7,49 +7,36 @@
 // (Fixed: the newest memory each company key had stays known when an account's memory is replaced or removed.)
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { saveAccount } from '@/utils/accounts/account-writes';
-import { okAnswer, workerTestbed } from './builders';
+import { MANAGED_KEY as M, MANAGED_PAIR as PAIR, radarAnswer, settle, workerTestbed } from './builders';
+import { policyBecomes, refreshNow, startWorkerWithPolicy } from './worker-steps';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const M = 'MANAGEDKEY0123456789ABCDEF012345';
 const C = 'OTHERKEY0123456789ABCDEF01234567';
-const PAIR = { companyKey: M, secretKey: 'MANAGEDSECRET' };
 const bed = workerTestbed(NOW);
-const settle = () => new Promise((done) => setTimeout(done, 80));
 
 describe('the user moves their own account from the policy’s company key M to another key', () => {
   it('a low crossing on M after the quota recovered is announced', async () => {
     let consumed = 48;
-    bed.fetch.mockImplementation(async (input) =>
-      okAnswer([{ id: 'radar_id', totalCount: 50, canDeletedCount: 50, consumedCount: (input as string).includes(C) ? 2 : consumed }]),
-    );
+    bed.fetch.mockImplementation(async (input) => radarAnswer((input as string).includes(C) ? 2 : consumed));
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await fakeBrowser.storage.managed.set(PAIR);
-    background.main();
-    await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await startWorkerWithPolicy(PAIR);
+    await refreshNow();
     expect(create).toHaveBeenCalledTimes(1); // the policy's account: low on M
     // The SecretKey goes missing; the user watches M with their own pair; the quota recovers.
-    await fakeBrowser.storage.managed.clear();
-    await fakeBrowser.storage.managed.set({ companyKey: M });
-    await settle();
+    await policyBecomes({ companyKey: M });
     consumed = 2;
     await saveAccount({ id: 'own', name: '', key: M, secretKey: 'OWNSECRETMMMM' });
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     // The user edits that account's company key to C (their subsidiary's); IT completes M again; M runs low again.
     await saveAccount({ id: 'own', name: '', key: C, secretKey: 'OWNSECRETCCCC' });
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     consumed = 48;
     await fakeBrowser.storage.managed.set(PAIR);
     await settle();
-    await fakeBrowser.runtime.sendMessage({ type: 'refresh' });
-    await settle();
+    await refreshNow();
     expect(create.mock.calls.length, 'notifications: the first low on M, and the new one').toBe(2);
   });
 });

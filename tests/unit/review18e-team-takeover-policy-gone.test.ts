@@ -7,35 +7,19 @@
 // alertMemoriesOf hands the newest memory of the key to the own account before the policy's is dropped.)
 // (Fixed: told ids of the policy's account, `m<keyId>`, are mapped to the account watching that key before the unknown are left out.)
 import { describe, expect, it } from 'vitest';
-import { nextTeamMessages } from '@/utils/team/team-episodes';
-import type { Destination } from '@/utils/team/destination';
-import type { QuotaState } from '@/utils/qcc/quota-types';
-import type { CurrentView } from '@/utils/storage';
-import { EPISODE_ACCOUNT, episodeView } from './team-builders';
-import { moduleQuota } from './builders';
 
-const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const ROBOT: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
+import { EPISODE_ACCOUNT, episodeView, episodeViewAs, radarUsed, SLACK, teamSteps } from './team-builders';
+
 const account = EPISODE_ACCOUNT;
-const low: QuotaState = {
-  snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, 95, 100)], fetchedAt: NOW },
-  error: null,
-};
-const managed = (state: QuotaState): CurrentView => ({
-  ...episodeView(state),
-  account: { ...account, id: 'mk1', managed: true },
-  managed: true,
-});
-let n = 0;
-const step = (views: CurrentView[], keyIds: Record<string, string>, memory: Record<string, string[]>) =>
-  nextTeamMessages({ views, keyIds, destinations: [ROBOT], memory, outbox: [], now: NOW, newId: () => `m${++n}` });
+const low = radarUsed(95);
+const step = teamSteps(SLACK);
 
 describe('the user’s own account told the robot of a low; the policy named its key for a while, then no more', () => {
   it('the own account watching again does not tell the group of the same low twice', () => {
     const told = step([episodeView(low)], { [account.id]: 'k1' }, {});
     expect(told.outbox.map((e) => e.type)).toEqual(['start']);
     // The policy names the same company key (whole): its account watches, the own one stands behind it.
-    const managedWatches = step([managed(low)], { [account.id]: 'k1', mk1: 'k1' }, told.memory);
+    const managedWatches = step([episodeViewAs(low)], { [account.id]: 'k1', mk1: 'k1' }, told.memory);
     expect(managedWatches.outbox).toEqual([]);
     // The policy goes (confirmed); the own account on the same key watches again; the quota is as low as before.
     const ownAgain = step([episodeView(low)], { [account.id]: 'k1' }, managedWatches.memory);

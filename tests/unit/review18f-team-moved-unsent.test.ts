@@ -9,34 +9,21 @@
 // a told entry and a message are matched by key and episode (sameEpisode), whichever account holds them.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { nextTeamMessages } from '@/utils/team/team-episodes';
+
 import { teamMemoryItem, teamOutboxItem } from '@/utils/team/team-alerts';
-import { MAX_AGE, type OutboxEntry } from '@/utils/team/outbox';
-import type { QuotaState } from '@/utils/qcc/quota-types';
-import type { CurrentView } from '@/utils/storage';
-import { DING, EPISODE_ACCOUNT, episodeView, team } from './team-builders';
-import { moduleQuota } from './builders';
+import { MAX_AGE } from '@/utils/team/outbox';
+
+import { DING, EPISODE_ACCOUNT, episodeView, episodeViewAs, radarUsed, team, teamSteps } from './team-builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const account = EPISODE_ACCOUNT;
-const stateOf = (used: number): QuotaState => ({
-  snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, used, 100)], fetchedAt: NOW },
-  error: null,
-});
-const managed = (state: QuotaState): CurrentView => ({
-  ...episodeView(state),
-  account: { ...account, id: 'mk1', managed: true },
-  managed: true,
-});
 const BOTH = { [account.id]: 'k1', mk1: 'k1' };
-let n = 0;
-const step = (views: CurrentView[], keyIds: Record<string, string>, memory: Record<string, string[]>, outbox: OutboxEntry[]) =>
-  nextTeamMessages({ views, keyIds, destinations: [DING], memory, outbox, now: NOW, newId: () => `m${++n}` });
+const step = teamSteps(DING);
 
 /** The own account's low, written not sent; then the policy names its key (whole): the policy's account watches, low. */
 function takenOverUnsent() {
-  const low = step([episodeView(stateOf(95))], { [account.id]: 'k1' }, {}, []);
-  const taken = step([managed(stateOf(95))], BOTH, low.memory, low.outbox);
+  const low = step([episodeView(radarUsed(95))], { [account.id]: 'k1' }, {}, []);
+  const taken = step([episodeViewAs(radarUsed(95))], BOTH, low.memory, low.outbox);
   expect(taken.memory).toEqual({ [DING.id]: ['mk1|low:radar_id:remaining#k1'] });
   expect(taken.outbox.map((e) => [e.type, e.episode])).toEqual([['start', 'mk1|low:radar_id:remaining']]);
   return taken;
@@ -45,7 +32,7 @@ function takenOverUnsent() {
 describe('a low written for the own account, not yet sent, when the policy’s account on its key takes over', () => {
   it('ending before it went out, it is dropped with its start: nothing to take back', () => {
     const taken = takenOverUnsent();
-    const ended = step([managed(stateOf(20))], BOTH, taken.memory, taken.outbox);
+    const ended = step([episodeViewAs(radarUsed(20))], BOTH, taken.memory, taken.outbox);
     expect(
       ended.outbox.map((e) => [e.type, e.episode]),
       'a stale low and its "back to normal" both go out',

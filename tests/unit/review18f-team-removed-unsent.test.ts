@@ -8,33 +8,15 @@
 // dropped with its messages: consistent.) Fixed: messages carry their key too (`keyId`) and follow their told entry to
 // the account holding the key, so the two always go together: the low is told once, its end only after it was told.
 import { describe, expect, it } from 'vitest';
-import { nextTeamMessages } from '@/utils/team/team-episodes';
-import type { Destination } from '@/utils/team/destination';
-import type { OutboxEntry } from '@/utils/team/outbox';
-import type { QuotaState } from '@/utils/qcc/quota-types';
-import type { CurrentView } from '@/utils/storage';
-import { EPISODE_ACCOUNT, episodeView } from './team-builders';
-import { moduleQuota } from './builders';
 
-const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
-const ROBOT: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
+import { EPISODE_ACCOUNT, episodeView, episodeViewAs, radarUsed, SLACK, teamSteps } from './team-builders';
+
 const account = EPISODE_ACCOUNT;
-const stateOf = (used: number): QuotaState => ({
-  snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, used, 100)], fetchedAt: NOW },
-  error: null,
-});
-const managed = (state: QuotaState): CurrentView => ({
-  ...episodeView(state),
-  account: { ...account, id: 'mk1', managed: true },
-  managed: true,
-});
-let n = 0;
-const step = (views: CurrentView[], keyIds: Record<string, string>, memory: Record<string, string[]>, outbox: OutboxEntry[]) =>
-  nextTeamMessages({ views, keyIds, destinations: [ROBOT], memory, outbox, now: NOW, newId: () => `m${++n}` });
+const step = teamSteps(SLACK);
 
 /** The own account low, its message written but not sent; the policy names its key in half; the user removes it. */
 function removedBeforeSending() {
-  const low = step([episodeView(stateOf(95))], { [account.id]: 'k1', mk1: 'k1' }, {}, []);
+  const low = step([episodeView(radarUsed(95))], { [account.id]: 'k1', mk1: 'k1' }, {}, []);
   expect(low.outbox.map((e) => [e.type, e.episode])).toEqual([['start', `${account.id}|low:radar_id:remaining`]]);
   // Removed (its key's history stays: the policy names it); the message was never sent.
   return step([], { mk1: 'k1' }, low.memory, low.outbox);
@@ -51,7 +33,7 @@ describe('an own account removed before its low was sent, the policy naming its 
 
   it('the policy’s account, watching and low, tells the group of the low', () => {
     const removed = removedBeforeSending();
-    const watching = step([managed(stateOf(95))], { mk1: 'k1' }, removed.memory, removed.outbox);
+    const watching = step([episodeViewAs(radarUsed(95))], { mk1: 'k1' }, removed.memory, removed.outbox);
     expect(
       watching.outbox.map((e) => [e.type, e.episode]),
       'the group never heard of this low',
@@ -60,15 +42,15 @@ describe('an own account removed before its low was sent, the policy naming its 
 
   it('the policy’s account, watching and fine, sends no "back to normal" for a low never announced', () => {
     const removed = removedBeforeSending();
-    const watching = step([managed(stateOf(20))], { mk1: 'k1' }, removed.memory, removed.outbox);
+    const watching = step([episodeViewAs(radarUsed(20))], { mk1: 'k1' }, removed.memory, removed.outbox);
     expect(watching.outbox.map((e) => [e.type, e.episode])).toEqual([]);
   });
 
   it('the other way (the commit’s own case): the policy goes before its account’s low was sent; the own account, low, tells it', () => {
-    const low = step([managed(stateOf(95))], { [account.id]: 'k1', mk1: 'k1' }, {}, []);
+    const low = step([episodeViewAs(radarUsed(95))], { [account.id]: 'k1', mk1: 'k1' }, {}, []);
     expect(low.outbox.map((e) => e.episode)).toEqual(['mk1|low:radar_id:remaining']);
     // The policy's removal is confirmed; the user's own account on the same key watches again, as low as before.
-    const ownAgain = step([episodeView(stateOf(95))], { [account.id]: 'k1' }, low.memory, low.outbox);
+    const ownAgain = step([episodeView(radarUsed(95))], { [account.id]: 'k1' }, low.memory, low.outbox);
     expect(
       ownAgain.outbox.map((e) => [e.type, e.episode]),
       'the unsent low was dropped with the policy’s account, its told entry kept by the own one',

@@ -8,28 +8,15 @@
 //   ends before it went out: the stale low AND a "back to normal" go out (designed: both dropped).
 // Fixed: a message written before messages carried a key takes its account's key, else its told entry's, and moves with it.
 import { describe, expect, it } from 'vitest';
-import { nextTeamMessages } from '@/utils/team/team-episodes';
+
 import type { OutboxEntry } from '@/utils/team/outbox';
-import type { QuotaState } from '@/utils/qcc/quota-types';
-import type { CurrentView } from '@/utils/storage';
-import { DING, EPISODE_ACCOUNT, episodeView } from './team-builders';
-import { moduleQuota } from './builders';
+
+import { DING, EPISODE_ACCOUNT, episodeView, episodeViewAs, radarUsed, teamSteps } from './team-builders';
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
 const account = EPISODE_ACCOUNT;
 const EPISODE = `${account.id}|low:radar_id:remaining`;
-const stateOf = (used: number): QuotaState => ({
-  snapshot: { key: account.key, modules: [moduleQuota('radar_id', 100, used, 100)], fetchedAt: NOW },
-  error: null,
-});
-const managed = (state: QuotaState): CurrentView => ({
-  ...episodeView(state),
-  account: { ...account, id: 'mk1', managed: true },
-  managed: true,
-});
-let n = 0;
-const step = (views: CurrentView[], keyIds: Record<string, string>, memory: Record<string, string[]>, outbox: OutboxEntry[]) =>
-  nextTeamMessages({ views, keyIds, destinations: [DING], memory, outbox, now: NOW, newId: () => `m${++n}` });
+const step = teamSteps(DING);
 
 /** What the previous version (b52f22e) left: the own account's low told (with its key), its start not yet sent. */
 const LEGACY_MEMORY = { [DING.id]: [`${EPISODE}#k1`] };
@@ -49,14 +36,14 @@ describe('an unsent start written before outbox entries carried keyId', () => {
 
   it('its account removed, then the policy’s account watching and fine: no "back to normal" for a low never sent', () => {
     const removed = step([], { mk1: 'k1' }, LEGACY_MEMORY, LEGACY_OUTBOX);
-    const fine = step([managed(stateOf(20))], { mk1: 'k1' }, removed.memory, removed.outbox);
+    const fine = step([episodeViewAs(radarUsed(20))], { mk1: 'k1' }, removed.memory, removed.outbox);
     expect(fine.outbox.map((e) => [e.type, e.episode])).toEqual([]);
   });
 
   it('the policy’s account takes the key over, the low ends before it went out: nothing goes out', () => {
     const BOTH = { [account.id]: 'k1', mk1: 'k1' };
-    const taken = step([managed(stateOf(95))], BOTH, LEGACY_MEMORY, LEGACY_OUTBOX);
-    const ended = step([managed(stateOf(20))], BOTH, taken.memory, taken.outbox);
+    const taken = step([episodeViewAs(radarUsed(95))], BOTH, LEGACY_MEMORY, LEGACY_OUTBOX);
+    const ended = step([episodeViewAs(radarUsed(20))], BOTH, taken.memory, taken.outbox);
     expect(
       ended.outbox.map((e) => [e.type, e.episode]),
       'a stale low and its "back to normal" both go out',
@@ -66,7 +53,7 @@ describe('an unsent start written before outbox entries carried keyId', () => {
   it('older still (told entries without key): the policy goes before its account’s low was sent; the own account, low, tells it', () => {
     const memory = { [DING.id]: ['mk1|low:radar_id:remaining'] };
     const outbox: OutboxEntry[] = [{ ...LEGACY_OUTBOX[0]!, episode: 'mk1|low:radar_id:remaining' }];
-    const ownAgain = step([episodeView(stateOf(95))], { [account.id]: 'k1' }, memory, outbox);
+    const ownAgain = step([episodeView(radarUsed(95))], { [account.id]: 'k1' }, memory, outbox);
     expect(ownAgain.memory).toEqual({ [DING.id]: [`${EPISODE}#k1`] });
     expect(
       ownAgain.outbox.map((e) => [e.type, e.episode]),

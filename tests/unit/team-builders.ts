@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveAccount } from '@/utils/accounts/account-writes';
 import { createTeamAlerts } from '@/utils/team/team-alerts';
+import { nextTeamMessages } from '@/utils/team/team-episodes';
 import type { OutboxEntry } from '@/utils/team/outbox';
 import type { Destination } from '@/utils/team/destination';
 import type { QuotaState } from '@/utils/qcc/quota-types';
@@ -68,3 +69,33 @@ export const episodeView = (state: QuotaState): CurrentView => ({
   alertMemory: { key: null, low: [], error: null },
   summary: null,
 });
+
+/** A Slack robot that announces recoveries (for the pure episode tests). */
+export const SLACK: Destination = { id: 'r', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/C', recovery: true };
+
+/** Risk monitoring with `used` of 100 consumed, on `key` (the episode account's by default). */
+export const radarUsed = (used: number, key = EPISODE_ACCOUNT.key): QuotaState => ({
+  snapshot: { key, modules: [moduleQuota('radar_id', 100, used, 100)], fetchedAt: NOW },
+  error: null,
+});
+
+/** The episode account's numbers seen by another account on its company key (the policy's, `mk1`, by default). */
+export const episodeViewAs = (state: QuotaState, id = 'mk1'): CurrentView => ({
+  ...episodeView(state),
+  account: { ...EPISODE_ACCOUNT, id, managed: true },
+  managed: true,
+});
+
+/** The episode account after the user edited its company key to `key`. */
+export const episodeViewOnKey = (state: QuotaState, key: string): CurrentView => ({
+  ...episodeView(state),
+  key,
+  account: { ...EPISODE_ACCOUNT, key },
+});
+
+/** Steps of the team's messages to one robot, at NOW, with message ids m1, m2 … */
+export function teamSteps(destination: Destination) {
+  let n = 0;
+  return (views: CurrentView[], keyIds: Record<string, string>, memory: Record<string, string[]>, outbox: OutboxEntry[] = []) =>
+    nextTeamMessages({ views, keyIds, destinations: [destination], memory, outbox, now: NOW, newId: () => `m${++n}` });
+}
