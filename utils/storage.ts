@@ -373,9 +373,10 @@ export interface CurrentViews {
   unconfigured: boolean;
   /** Every alert memory kept (by account id), those of accounts not in use now included. */
   memories: Record<string, AlertMemory>;
-  /** The ids of every account there is (the user's own, set aside or not, the policy's, and those it names in half): others' memories go. */
-  knownIds: string[];
-  /** Each of those accounts' company key, as its `keyId`: two accounts on one key share what was announced. */
+  /**
+   * Every account there is (the user's own, set aside or not, the policy's, and those it names in half), by id, with its
+   * company key's `keyId`: others' memories go, and two accounts on one key share what was announced.
+   */
   keyIds: Record<string, string>;
 }
 
@@ -429,7 +430,7 @@ export async function readCurrentViews(): Promise<CurrentViews> {
     alertMemory: memories[account.id] ?? { key: null, low: [], error: null },
     summary,
   }));
-  return { views, settings, unconfigured, memories, knownIds: Object.keys(keyIds), keyIds };
+  return { views, settings, unconfigured, memories, keyIds };
 }
 
 /** The first account's view (what a single-account install showed): kept for callers that show one account. */

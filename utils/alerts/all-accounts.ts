@@ -68,9 +68,7 @@ export function allAccountsTitle(all: CurrentViews, now: number): string {
 export async function announceAll(all: CurrentViews, now: number): Promise<void> {
   const several = all.views.length > 1;
   // Accounts set aside for a while keep what was announced to them; accounts that no longer exist lose it.
-  const memories: Record<string, AlertMemory> = Object.fromEntries(
-    Object.entries(all.memories).filter(([id]) => all.knownIds.includes(id)),
-  );
+  const memories: Record<string, AlertMemory> = Object.fromEntries(Object.entries(all.memories).filter(([id]) => id in all.keyIds));
   let changed = Object.keys(memories).length !== Object.keys(all.memories).length;
   // A changed memory's time, later than every kept one's (two changes within one millisecond still come in order).
   const at = Math.max(now, ...Object.values(all.memories).map((memory) => (memory.at ?? 0) + 1));

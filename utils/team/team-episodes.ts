@@ -89,15 +89,18 @@ export function accountEpisodes(view: CurrentView, now: number): { active: Episo
   return { active, decides };
 }
 
-/** The episode id of a told entry (`<episode id>#<keyId>`, or the episode id alone as earlier versions wrote it). */
-export const episodeOfTold = (entry: string): string => (entry.includes('#') ? entry.slice(0, entry.lastIndexOf('#')) : entry);
+/** A told entry's episode id and company key (`<episode id>#<keyId>`; earlier versions wrote the episode id alone). */
+const parseTold = (entry: string): { id: string; key?: string } => {
+  const hash = entry.lastIndexOf('#');
+  return hash < 0 ? { id: entry } : { id: entry.slice(0, hash), key: entry.slice(hash + 1) };
+};
 
 /** A told entry and a message are of one episode: the same episode of the same company key, whichever account holds it. */
 export function sameEpisode(told: string, entry: Pick<OutboxEntry, 'episode' | 'keyId'>): boolean {
-  const id = episodeOfTold(told);
-  if (!told.includes('#') || entry.keyId === undefined) return id === entry.episode;
+  const { id, key } = parseTold(told);
+  if (key === undefined || entry.keyId === undefined) return id === entry.episode;
   const suffix = (episode: string) => episode.slice(episode.indexOf('|'));
-  return told.slice(told.lastIndexOf('#') + 1) === entry.keyId && suffix(id) === suffix(entry.episode);
+  return key === entry.keyId && suffix(id) === suffix(entry.episode);
 }
 
 /** The messages the accounts' views call for, per robot, and what each robot has been told. Pure. */
@@ -133,24 +136,21 @@ export function nextTeamMessages(input: {
   const known = new Set([...watched, ...Object.keys(keyIds)]);
   /** A told entry as the episode id of the account holding its key now; null when no account there is holds it. */
   const heldAs = (entry: string): string | null => {
-    const hash = entry.lastIndexOf('#');
-    const id = episodeOfTold(entry);
+    const { id, key: told } = parseTold(entry);
     const account = accountOf(id);
-    const key = hash < 0 ? keyIdOf(account) : entry.slice(hash + 1);
+    const key = told ?? keyIdOf(account);
     const holder = key === '' ? (known.has(account) ? account : undefined) : holders.get(key);
     return holder === undefined ? null : `${holder}${id.slice(account.length)}`;
   };
   const withKey = (id: string) => (keyIdOf(accountOf(id)) === '' ? id : `${id}#${keyIdOf(accountOf(id))}`);
   const keyOf = (id: string) => (keyIdOf(accountOf(id)) === '' ? {} : { keyId: keyIdOf(accountOf(id)) });
-  const ofKnownAccount = (id: string) => known.has(accountOf(id));
   const decided = (id: string) => episodes.some((e) => e.decides(id));
   /** The key of a message written before messages carried one: its account's, else that of its told entry. */
-  const toldKeyOf = (entry: OutboxEntry) => {
-    const told = (input.memory[entry.destinationId] ?? []).find((t) => t.includes('#') && episodeOfTold(t) === entry.episode);
-    return told === undefined ? '' : told.slice(told.lastIndexOf('#') + 1);
-  };
-  // Messages not sent yet go with what was told of their key: to the account holding it, or away when none does (its
-  // account gone, or now on another key). The same object when nothing changes, so a repaint writes nothing.
+  const toldKeyOf = (entry: OutboxEntry) =>
+    (input.memory[entry.destinationId] ?? []).map(parseTold).find((told) => told.key !== undefined && told.id === entry.episode)?.key ?? '';
+  // Messages not sent yet go with what was told of their key: to the account holding it, or away when none does (a
+  // removed account's messages go with it; so do those of a key the account no longer has). The same object when
+  // nothing changes, so a repaint writes nothing.
   let outbox = input.outbox.flatMap((entry) => {
     const key = entry.keyId ?? (keyIdOf(accountOf(entry.episode)) || toldKeyOf(entry));
     const held = heldAs(key === '' ? entry.episode : `${entry.episode}#${key}`);
@@ -206,8 +206,6 @@ export function nextTeamMessages(input: {
     }
     memory[destination.id] = next.map(withKey);
   }
-  // A removed account's messages go with it.
-  outbox = outbox.filter((entry) => ofKnownAccount(entry.episode));
   return { memory, outbox };
 }
 
